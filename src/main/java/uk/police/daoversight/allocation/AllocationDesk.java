@@ -1,0 +1,116 @@
+package uk.police.daoversight.allocation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import uk.police.daoversight.security.CaseAccess;
+import uk.police.daoversight.vault.IdentityVault;
+
+/**
+ * The coordinators' allocation desk: previous cases, the recommendation and the allocation itself,
+ * joining the vault, the roster and {@link AllocationService}. Only case codes and user ids leave it.
+ */
+@Service
+public class AllocationDesk {
+
+  public static final String VICTIM = "VICTIM";
+  public static final String OTHER_PARTY = "OTHER_PARTY";
+
+  private final IdentityVault vault;
+  private final SooRoster roster;
+  private final AllocationService allocation;
+  private final CaseAccess access;
+  private final Clock clock;
+  private final Duration contactDeadline;
+
+  public AllocationDesk(IdentityVault vault, SooRoster roster, AllocationService allocation, CaseAccess access,
+                        Clock clock, @Value("${oversight.contact-deadline:PT72H}") Duration contactDeadline) {
+    this.vault = vault;
+    this.roster = roster;
+    this.allocation = allocation;
+    this.access = access;
+    this.clock = clock;
+    this.contactDeadline = contactDeadline;
+  }
+
+  /** Earlier cases of the same people, and the victim's SOO on the most recent of them. */
+  public History history(String caseCode) {
+    List<IdentityVault.PreviousCase> previous = vault.previousCases(caseCode);
+    Optional<String> previousSoo = previous.stream().filter(IdentityVault.PreviousCase::sameVictim)
+        .reduce((first, second) -> second)
+        .flatMap(pc -> roster.victimSooOf(pc.caseCode()));
+    List<String> described = new ArrayList<>();
+    for (IdentityVault.PreviousCase pc : previous) {
+      described.add(pc.caseCode() + (pc.sameVictim() ? " (same victim" : " (same person in another role")
+          + (pc.closed() ? ", closed)" : ", open)"));
+    }
+    String latestVictimCase = previous.stream().filter(IdentityVault.PreviousCase::sameVictim)
+        .reduce((first, second) -> second).map(IdentityVault.PreviousCase::caseCode).orElse(null);
+    return new History(described.isEmpty() ? null : String.join("; ", described), previousSoo.orElse(null), latestVictimCase);
+  }
+
+  public record History(String previousCases, String previousSoo, String latestVictimCase) {}
+
+  /** Links a re-referral to the victim's latest earlier case. */
+  public void linkToPrevious(String caseCode) {
+    History h = history(caseCode);
+    if (h.latestVictimCase() != null) {
+      vault.link(caseCode, h.latestVictimCase());
+    }
+  }
+
+  public Recommendation recommend(String caseCode, String previousSoo, boolean dualSoo) {
+    return allocation.recommend(vault.conflictFacts(caseCode), roster.all(), roster.openCaseCounts(),
+        previousSoo, dualSoo ? 2 : 1);
+  }
+
+  /**
+   * Allocates the chosen SOO(s) after checking each is eligible, grants them access to the case and
+   * returns the contact deadline (72 hours from now).
+   *
+   * @throws AllocationRefusedException with the reason, when a choice is not eligible
+   */
+  public Instant allocate(String caseCode, String processInstanceId, List<String> soos, String recommended,
+                          String reason, String allocatedBy) {
+    var parties = vault.conflictFacts(caseCode);
+    var all = roster.all();
+    if (soos.isEmpty() || soos.get(0) == null || soos.get(0).isBlank()) {
+      throw new AllocationRefusedException("Choose a SOO");
+    }
+    if (soos.size() == 2 && soos.get(0).equals(soos.get(1))) {
+      throw new AllocationRefusedException("A counter-allegation case needs two different SOOs, one for each party");
+    }
+    for (String soo : soos) {
+      Optional<String> why = allocation.ineligibility(soo, parties, all);
+      if (why.isPresent()) {
+        throw new AllocationRefusedException(soo + " cannot be allocated: " + why.get());
+      }
+    }
+    boolean overridden = recommended != null && !recommended.equals(String.join(",", soos));
+    if (overridden && (reason == null || reason.isBlank())) {
+      throw new AllocationRefusedException("Give a reason for choosing other than the recommendation");
+    }
+    Instant now = clock.instant();
+    for (int i = 0; i < soos.size(); i++) {
+      roster.allocate(caseCode, soos.get(i), i == 0 ? VICTIM : OTHER_PARTY, allocatedBy, overridden ? reason : null, now);
+      access.grant(caseCode, processInstanceId, soos.get(i), allocatedBy);
+    }
+    return now.plus(contactDeadline);
+  }
+
+  /** Closure or reallocation: the SOOs' access to the case ends. */
+  public void release(String caseCode, String processInstanceId, String reason) {
+    for (String soo : roster.release(caseCode, clock.instant())) {
+      access.revoke(caseCode, processInstanceId, soo, reason);
+    }
+  }
+
+  public List<String> activeSoos(String caseCode) {
+    return roster.activeSoos(caseCode);
+  }
+}

@@ -1,0 +1,3 @@
+package uk.police.daoversight.intake;
+
+public enum RiskLevel { STANDARD, MEDIUM, HIGH }

@@ -1,0 +1,60 @@
+package uk.police.daoversight.oversight;
+
+import static uk.police.daoversight.process.CaseVariables.CASE_CODE;
+import static uk.police.daoversight.process.CaseVariables.CLOSURE_REFUSAL;
+import static uk.police.daoversight.process.CaseVariables.CLOSURE_REQUESTED;
+import static uk.police.daoversight.process.CaseVariables.CLOSURE_RETURN_REASON;
+import static uk.police.daoversight.process.CaseVariables.CONCERN_INVESTIGATOR_CHANGED;
+import static uk.police.daoversight.process.CaseVariables.CONCERN_LACK_OF_UPDATES;
+import static uk.police.daoversight.process.CaseVariables.CONCERN_LENGTHY_INVESTIGATION;
+import static uk.police.daoversight.process.CaseVariables.CRIMINAL_INVESTIGATION_STATUS;
+import static uk.police.daoversight.process.CaseVariables.MISCONDUCT_INVESTIGATION_STATUS;
+import static uk.police.daoversight.process.CaseVariables.REQUEST_CLOSURE;
+import static uk.police.daoversight.process.CaseVariables.SUPPORT_DA_SERVICE;
+import static uk.police.daoversight.process.CaseVariables.SUPPORT_IDVA;
+import static uk.police.daoversight.process.CaseVariables.SUPPORT_WELLBEING;
+import static uk.police.daoversight.process.CaseVariables.UPDATE_SUMMARY;
+import static uk.police.daoversight.process.CaseVariables.VICTIM_CONTACTED;
+import static uk.police.daoversight.process.CaseVariables.VICTIM_SUPPORTS_INVESTIGATION;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import uk.police.daoversight.process.Workers;
+
+/**
+ * "File the update": the case update form entry becomes a row of the live record; a closure
+ * request is taken from the form, and the form is made ready for the next update.
+ */
+@Component
+public class RecordCaseUpdateDelegate implements JavaDelegate {
+
+  private final CaseUpdates updates;
+
+  public RecordCaseUpdateDelegate(CaseUpdates updates) {
+    this.updates = updates;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    updates.add(new CaseUpdates.Entry(CASE_CODE.from(execution).get(),
+        Workers.lastCompletedBy(execution, "updateCase", "unknown"), CaseUpdates.Kind.UPDATE,
+        isTrue(VICTIM_CONTACTED.from(execution).getOrNull()),
+        CRIMINAL_INVESTIGATION_STATUS.from(execution).getOrNull(), MISCONDUCT_INVESTIGATION_STATUS.from(execution).getOrNull(),
+        isTrue(CONCERN_LACK_OF_UPDATES.from(execution).getOrNull()), isTrue(CONCERN_INVESTIGATOR_CHANGED.from(execution).getOrNull()),
+        isTrue(CONCERN_LENGTHY_INVESTIGATION.from(execution).getOrNull()),
+        isTrue(SUPPORT_WELLBEING.from(execution).getOrNull()), isTrue(SUPPORT_IDVA.from(execution).getOrNull()),
+        isTrue(SUPPORT_DA_SERVICE.from(execution).getOrNull()), VICTIM_SUPPORTS_INVESTIGATION.from(execution).getOrNull(),
+        UPDATE_SUMMARY.from(execution).getOrNull()));
+    CLOSURE_REQUESTED.on(execution).set(isTrue(REQUEST_CLOSURE.from(execution).getOrNull()));
+    REQUEST_CLOSURE.on(execution).set(false);
+    VICTIM_CONTACTED.on(execution).set(false);
+    UPDATE_SUMMARY.on(execution).set(null);
+    CLOSURE_REFUSAL.on(execution).set(null);
+    CLOSURE_RETURN_REASON.on(execution).set(null);
+  }
+
+  private static boolean isTrue(Boolean b) {
+    return Boolean.TRUE.equals(b);
+  }
+}

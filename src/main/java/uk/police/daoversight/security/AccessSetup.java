@@ -1,0 +1,156 @@
+package uk.police.daoversight.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the force's groups, what each group may do, and the shared Tasklist filters. Runs at
+ * every start and is idempotent: it adds what is missing and never widens a grant beyond the table
+ * below. Per-case access for SOOs is granted by the process (see {@code CaseAccess}).
+ */
+@Component
+public class AccessSetup {
+
+  public static final String OVERSIGHT_CASE = "oversightCase";
+
+  static final List<String> TASKLIST_USERS = List.of(Groups.CASE_COORDINATORS, Groups.SENIOR_OVERSIGHT_OFFICERS,
+      Groups.PANEL_CHAIR, Groups.PANEL_MEMBERS, Groups.PARTNER_AGENCIES, Groups.PSD, Groups.INFORMATION_GOVERNANCE);
+  static final List<String> COCKPIT_USERS = List.of(Groups.MANAGERS, Groups.ANALYSTS);
+
+  private static final Map<String, String> GROUP_NAMES = Map.of(
+      Groups.CASE_COORDINATORS, "Case coordinators",
+      Groups.SENIOR_OVERSIGHT_OFFICERS, "Senior oversight officers",
+      Groups.PANEL_CHAIR, "Scrutiny panel chair",
+      Groups.PANEL_MEMBERS, "Scrutiny panel members",
+      Groups.PARTNER_AGENCIES, "Partner agencies",
+      Groups.PSD, "Professional standards department",
+      Groups.ANALYSTS, "Analysts",
+      Groups.MANAGERS, "Managers",
+      Groups.INFORMATION_GOVERNANCE, "Information governance",
+      Groups.CAMUNDA_ADMIN, "Camunda administrators");
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+
+  public AccessSetup(IdentityService identityService, AuthorizationService authorizationService,
+                     FilterService filterService, TaskService taskService) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.filterService = filterService;
+    this.taskService = taskService;
+  }
+
+  public void apply() {
+    GROUP_NAMES.forEach(this::ensureGroup);
+    grantApplications();
+    grantWork();
+    ensureFilters();
+  }
+
+  private void grantApplications() {
+    for (Resources resource : Resources.values()) {
+      grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+    }
+    TASKLIST_USERS.forEach(g -> grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
+    COCKPIT_USERS.forEach(g -> grant(g, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
+  }
+
+  private void grantWork() {
+    // Coordinators record referrals and see every case: they are the need-to-know holders.
+    grant(Groups.CASE_COORDINATORS, Resources.PROCESS_DEFINITION, OVERSIGHT_CASE,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+        ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.READ_HISTORY);
+    grant(Groups.CASE_COORDINATORS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+    // SOOs may read the definition (diagram, forms); their cases and tasks are granted per case.
+    grant(Groups.SENIOR_OVERSIGHT_OFFICERS, Resources.PROCESS_DEFINITION, OVERSIGHT_CASE, ProcessDefinitionPermissions.READ);
+    grant(Groups.PANEL_CHAIR, Resources.PROCESS_DEFINITION, OVERSIGHT_CASE, ProcessDefinitionPermissions.READ);
+    // Managers watch state and timers in Cockpit, read-only. The engine holds no identity to show them.
+    grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+        ProcessDefinitionPermissions.READ_HISTORY);
+    grant(Groups.MANAGERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+    grant(Groups.MANAGERS, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+    grant(Groups.MANAGERS, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+    grant(Groups.MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    // Analysts see how the rules decided (decision history), not cases.
+    grant(Groups.ANALYSTS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(Groups.ANALYSTS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+  }
+
+  private void ensureFilters() {
+    filter("My tasks", "Tasks assigned to me", -10,
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    filter("Offered to me", "Tasks I may claim", 0,
+        taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}"));
+    filter("My groups' tasks", "Tasks for the groups I belong to", 10,
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+  }
+
+  private void filter(String name, String description, int priority, TaskQuery query) {
+    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filterService.newTaskFilter(name)
+          .setQuery(query)
+          .setProperties(Map.of("description", description, "priority", priority, "refresh", true));
+      filterService.saveFilter(filter);
+    }
+    for (String group : TASKLIST_USERS) {
+      grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+  }
+
+  private void ensureGroup(String id, String name) {
+    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identityService.newGroup(id);
+      group.setName(name);
+      group.setType(Groups.CAMUNDA_ADMIN.equals(id) ? "SYSTEM" : "WORKFLOW");
+      identityService.saveGroup(group);
+    }
+  }
+
+  /** Grants exactly these permissions (adding to an existing grant for the same resource). */
+  void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+        .singleResult();
+    if (authorization == null) {
+      authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    boolean changed = authorization.getId() == null;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package uk.police.daoversight.vault;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import uk.police.daoversight.security.CurrentUser;
+
+/** {@code GET /api/cases/{caseCode}/identity}: who is involved, for those who need to know. */
+@RestController
+public class IdentityController {
+
+  private final IdentityAccess access;
+  private final CurrentUser currentUser;
+
+  public IdentityController(IdentityAccess access, CurrentUser currentUser) {
+    this.access = access;
+    this.currentUser = currentUser;
+  }
+
+  @GetMapping("/api/cases/{caseCode}/identity")
+  public CaseIdentity identity(@PathVariable String caseCode) {
+    return access.read(currentUser.userId(), currentUser.groups(), caseCode);
+  }
+}

@@ -1,0 +1,121 @@
+-- The application's own tables. Engine tables (ACT_*) are created by Camunda.
+
+-- Identity vault: the ONLY place names, dates of birth, contact details, staff numbers and the
+-- force's reference number are kept. Keyed by the pseudonymous case code (the process business key).
+create table case_identity (
+  case_code               varchar(9)    not null primary key,
+  external_reference      varchar(100)  not null,
+  -- keyed hash (HMAC-SHA-256) of the reference while the case is open, null once closed: one open
+  -- case per reference. A hash, so that a database error about a duplicate never shows the reference.
+  open_reference_key      varchar(64),
+  route                   varchar(32)   not null,
+  victim_name             varchar(200),
+  victim_date_of_birth    date,
+  victim_police_employee  boolean       not null,
+  victim_staff_number     varchar(50),
+  victim_rank             varchar(100),
+  victim_department       varchar(200),
+  victim_contact          varchar(500),
+  perpetrator_name            varchar(200),
+  perpetrator_date_of_birth   date,
+  perpetrator_police_employee boolean   not null,
+  perpetrator_staff_number    varchar(50),
+  perpetrator_rank            varchar(100),
+  perpetrator_department      varchar(200),
+  known_to                varchar(1000),
+  linked_case_code        varchar(9),
+  created_at              timestamp     not null,
+  closed_at               timestamp,
+  constraint uq_case_identity_open_reference unique (open_reference_key)
+);
+create index ix_case_identity_victim_staff on case_identity (victim_staff_number);
+create index ix_case_identity_perp_staff on case_identity (perpetrator_staff_number);
+
+-- The SOO roster: every chief inspector who can be allocated, and when each was last allocated.
+create table soo_roster (
+  user_id            varchar(64)  not null primary key,
+  rank               varchar(64)  not null,
+  department         varchar(200),
+  staff_number       varchar(50),
+  available          boolean      not null,
+  excluded_role      varchar(64),
+  last_allocated_at  timestamp
+);
+
+-- Which SOO oversees which case (two for a counter-allegation case). released_at set on
+-- reallocation or closure; the SOO's access ends then.
+create table case_soo (
+  case_code     varchar(9)   not null,
+  user_id       varchar(64)  not null,
+  party         varchar(16)  not null,
+  allocated_at  timestamp    not null,
+  allocated_by  varchar(64)  not null,
+  override_reason varchar(1000),
+  released_at   timestamp,
+  constraint pk_case_soo primary key (case_code, user_id, allocated_at)
+);
+
+-- The contact plan agreed at first contact: outcome, schedule and safe-contact preferences.
+create table contact_plan (
+  case_code           varchar(9)   not null,
+  soo_user_id         varchar(64)  not null,
+  outcome             varchar(16)  not null,
+  contact_interval    varchar(16),
+  safe_channel        varchar(200),
+  safe_times          varchar(200),
+  voicemail_safe      boolean      not null,
+  message_safe        boolean      not null,
+  work_contact_agreed boolean      not null,
+  manager_copy_agreed boolean      not null,
+  first_contact_at    timestamp    not null,
+  constraint pk_contact_plan primary key (case_code, soo_user_id)
+);
+
+-- Case update form entries: the live, anonymised record the SOO keeps (one row per update).
+create table case_update (
+  id                      varchar(36)  not null primary key,
+  case_code               varchar(9)   not null,
+  recorded_by             varchar(64)  not null,
+  recorded_at             timestamp    not null,
+  kind                    varchar(24)  not null,
+  victim_contacted        boolean      not null,
+  criminal_status         varchar(32),
+  misconduct_status       varchar(32),
+  concern_lack_of_updates     boolean  not null,
+  concern_investigator_changed boolean not null,
+  concern_lengthy_investigation boolean not null,
+  support_wellbeing       boolean      not null,
+  support_idva            boolean      not null,
+  support_da_service      boolean      not null,
+  victim_supports_investigation varchar(16),
+  summary                 varchar(4000)
+);
+create index ix_case_update_case on case_update (case_code);
+
+-- Actions agreed at a scrutiny panel or case conference; all must be done before closure.
+create table panel_action (
+  id            varchar(36)   not null primary key,
+  case_code     varchar(9)    not null,
+  outcome_id    varchar(36)   not null,
+  description   varchar(1000) not null,
+  owner         varchar(200)  not null,
+  due_date      date,
+  status        varchar(8)    not null,
+  created_at    timestamp     not null,
+  completed_at  timestamp,
+  completed_by  varchar(64),
+  completion_note varchar(1000)
+);
+create index ix_panel_action_case on panel_action (case_code, status);
+
+-- Append-only access audit: every identity read (allowed or refused), grant and removal.
+create table access_audit (
+  id          bigint generated by default as identity primary key,
+  occurred_at timestamp     not null,
+  user_id     varchar(64),
+  case_code   varchar(9),
+  action      varchar(40)   not null,
+  outcome     varchar(16)   not null,
+  detail      varchar(500)
+);
+create index ix_access_audit_case on access_audit (case_code);

@@ -1,0 +1,435 @@
+package uk.police.daoversight.process;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.police.daoversight.allocation.SooProfile;
+import uk.police.daoversight.allocation.SooRoster;
+import uk.police.daoversight.closure.PanelActions;
+import uk.police.daoversight.closure.PanelOutcomes;
+import uk.police.daoversight.intake.ReferralFormFields;
+import uk.police.daoversight.intake.ReferralRequest;
+import uk.police.daoversight.intake.Route;
+import uk.police.daoversight.support.IntegrationTest;
+import uk.police.daoversight.support.Referrals;
+import uk.police.daoversight.vault.IdentityVault;
+
+/**
+ * Walks every path of {@code oversightCase} with the real delegates, vault and roster. Jobs are
+ * executed by the test; timers are reached by moving the engine clock, never by waiting.
+ */
+@IntegrationTest
+class OversightCaseProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired SooRoster roster;
+  @Autowired IdentityVault vault;
+  @Autowired PanelOutcomes panelOutcomes;
+
+  @BeforeEach
+  void init() {
+    BpmnAwareTests.init(engine);
+    ClockUtil.setCurrentTime(new Date());
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+    BpmnAwareTests.reset();
+  }
+
+  // ---- intake
+
+  @ParameterizedTest
+  @EnumSource(Route.class)
+  void everyRouteLandsWithTheCoordinators(Route route) {
+    ProcessInstance pi = start(Referrals.policeVictim(route.name()));
+
+    assertThat(pi).isWaitingAt("reviewHistory").hasPassed("referralReceived", "decideComplexity", "findPreviousCases");
+    assertThat(pi).task().hasCandidateGroup("case-coordinators");
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "route")).isEqualTo(route.name());
+    Assertions.assertThat(pi.getBusinessKey()).matches("[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}");
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "caseCode")).isEqualTo(pi.getBusinessKey());
+    Assertions.assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys(
+        ReferralFormFields.IDENTITY.toArray(String[]::new));
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "complexRoute")).isEqualTo("CASE_CONFERENCE");
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "dualSoo")).isEqualTo(false);
+  }
+
+  @Test
+  void referralWithOnlyOnePoliceEmployeeRoutesToThePanel() {
+    ReferralRequest r = Referrals.policeVictim("MASH");
+    ReferralRequest civilianPerpetrator = new ReferralRequest(r.route(), r.externalReference(), r.victim(),
+        new ReferralRequest.PartyRequest("Civilian Person", null, false, null, null, null, null),
+        List.of(), "STANDARD", false, false, false);
+    ProcessInstance pi = start(civilianPerpetrator);
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "complexRoute")).isEqualTo("PANEL");
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "bothPartiesPolice")).isEqualTo(false);
+  }
+
+  @Test
+  void reReferralOfAVictimIsLinkedAndGoesToTheirEarlierSoo() {
+    ReferralRequest first = Referrals.policeVictim("COLLEAGUE");
+    ProcessInstance earlier = start(first);
+    reviewHistory(earlier);
+    String earlierSoo = allocateAsRecommended(earlier);
+
+    ProcessInstance again = start(Referrals.sameVictim(first));
+    assertThat(again).isWaitingAt("reviewHistory");
+    Assertions.assertThat((String) runtimeService.getVariable(again.getId(), "previousCaseCodes"))
+        .contains(earlier.getBusinessKey()).contains("same victim");
+    Assertions.assertThat(runtimeService.getVariable(again.getId(), "previousSoo")).isEqualTo(earlierSoo);
+
+    complete(task("reviewHistory", again), withVariables("historyReviewed", true, "linkToPreviousCase", true));
+    assertThat(again).isWaitingAt("allocateSoo");
+    Assertions.assertThat(runtimeService.getVariable(again.getId(), "allocatedSoo")).isEqualTo(earlierSoo);
+    Assertions.assertThat((String) runtimeService.getVariable(again.getId(), "recommendation")).contains("earlier case");
+    Assertions.assertThat(vault.find(again.getBusinessKey()).orElseThrow().linkedCaseCode()).isEqualTo(earlier.getBusinessKey());
+  }
+
+  // ---- allocation
+
+  @Test
+  void noEligibleSooIsAVisibleTaskForTheCoordinatorsUntilTheRosterChanges() {
+    List<String> everyone = roster.all().stream().map(SooProfile::userId).toList();
+    ProcessInstance pi = start(Referrals.with(Referrals.policeVictim("PSD"), false, everyone));
+    reviewHistory(pi);
+
+    assertThat(pi).isWaitingAt("findEligibleSoo").hasPassed("recommendSoo");
+    assertThat(pi).task().hasCandidateGroup("case-coordinators");
+    Assertions.assertThat((String) runtimeService.getVariable(pi.getId(), "recommendation")).contains("No eligible SOO");
+
+    String newcomer = "soo-new-" + System.nanoTime() % 100000;
+    roster.save(new SooProfile(newcomer, "Chief Inspector", "Operations", null, true, null, null));
+    try {
+      complete(task("findEligibleSoo", pi), withVariables("rosterUpdated", true));
+      assertThat(pi).isWaitingAt("allocateSoo");
+      Assertions.assertThat(runtimeService.getVariable(pi.getId(), "allocatedSoo")).isEqualTo(newcomer);
+    } finally {
+      roster.save(new SooProfile(newcomer, "Chief Inspector", "Operations", null, false, null, null));
+    }
+  }
+
+  @Test
+  void anIneligibleChoiceGoesBackToTheCoordinatorWithTheReason() {
+    ProcessInstance pi = start(Referrals.policeVictim("CALL_101"));
+    reviewHistory(pi);
+    complete(task("allocateSoo", pi), withVariables("allocatedSoo", "soo6", "allocationReason", "available today"));
+    execute(job("recordAllocation", pi));
+
+    assertThat(pi).isWaitingAt("allocateSoo").hasPassed("allocationRefused");
+    Assertions.assertThat((String) runtimeService.getVariable(pi.getId(), "allocationProblem")).contains("soo6").contains("excluded role");
+  }
+
+  @Test
+  void choosingOtherThanTheRecommendationNeedsAReason() {
+    ProcessInstance pi = start(Referrals.policeVictim("CALL_101"));
+    reviewHistory(pi);
+    String recommended = (String) runtimeService.getVariable(pi.getId(), "allocatedSoo");
+    String other = List.of("soo1", "soo2", "soo3", "soo4", "soo5").stream().filter(s -> !s.equals(recommended)).findFirst().orElseThrow();
+
+    complete(task("allocateSoo", pi), withVariables("allocatedSoo", other));
+    execute(job("recordAllocation", pi));
+    Assertions.assertThat((String) runtimeService.getVariable(pi.getId(), "allocationProblem")).contains("reason");
+
+    complete(task("allocateSoo", pi), withVariables("allocatedSoo", other, "allocationReason", "Recommended SOO is on leave"));
+    execute(job("recordAllocation", pi));
+    assertThat(pi).isWaitingAt("reachVictim");
+    Assertions.assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskAssignee(other).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aCounterAllegationGetsASooForEachParty() {
+    ProcessInstance pi = start(Referrals.with(Referrals.policeVictim("IDVA"), true, List.of()));
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "dualSoo")).isEqualTo(true);
+    reviewHistory(pi);
+    String first = (String) runtimeService.getVariable(pi.getId(), "allocatedSoo");
+    String second = (String) runtimeService.getVariable(pi.getId(), "allocatedSecondSoo");
+    Assertions.assertThat(second).isNotNull().isNotEqualTo(first);
+
+    complete(task("allocateSoo", pi));
+    execute(job("recordAllocation", pi));
+
+    List<Task> packs = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("readCasePack").list();
+    Assertions.assertThat(packs).extracting(Task::getAssignee).containsExactlyInAnyOrder(first, second);
+    for (String soo : List.of(first, second)) {
+      Assertions.assertThat(authorizationService.createAuthorizationQuery().userIdIn(soo)
+          .resourceType(Resources.PROCESS_INSTANCE).resourceId(pi.getId()).count()).isEqualTo(1);
+    }
+  }
+
+  // ---- the 72-hour contact
+
+  @Test
+  void contactIsDueSeventyTwoHoursAfterAllocationAndTheTimerChasesWithoutClosingTheTask() {
+    ProcessInstance pi = start(Referrals.policeVictim("LINE_MANAGER"));
+    reviewHistory(pi);
+    Date allocatedAt = ClockUtil.getCurrentTime();
+    String soo = allocateAsRecommended(pi);
+    readCasePack(pi, soo);
+
+    Task contact = task("contactVictim", pi);
+    Date due = new Date(allocatedAt.getTime() + Duration.ofHours(72).toMillis());
+    Assertions.assertThat(contact.getDueDate()).isEqualTo(due);
+    Assertions.assertThat(contact.getAssignee()).isEqualTo(soo);
+    Job timer = job("contactOverdue", pi);
+    Assertions.assertThat(timer.getDuedate()).isEqualTo(due);
+
+    ClockUtil.setCurrentTime(new Date(due.getTime() + 60_000));
+    execute(timer);
+
+    assertThat(pi).isWaitingAt("contactVictim", "chaseOverdueContact");
+    assertThat(pi).task("chaseOverdueContact").hasCandidateGroup("case-coordinators");
+    complete(task("chaseOverdueContact", pi), withVariables("overdueChaseNote", "SOO on a course, contact tomorrow"));
+    assertThat(pi).isWaitingAt("contactVictim").hasPassed("overdueContactChased");
+  }
+
+  @Test
+  void contactInTimeCancelsTheTimer() {
+    ProcessInstance pi = toFirstContact(Referrals.policeVictim("CALL_999"));
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofHours(20).toMillis()));
+    contact(pi, "ENGAGED", "P14D");
+
+    assertThat(pi).hasNotPassed("contactOverdue", "chaseOverdueContact");
+    Assertions.assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).activityId("contactOverdue").count()).isZero();
+  }
+
+  @Test
+  void anUnreachableVictimIsTriedAgainUnderTheSameDeadline() {
+    ProcessInstance pi = toFirstContact(Referrals.policeVictim("ANTI_CORRUPTION"));
+    Date due = task("contactVictim", pi).getDueDate();
+
+    complete(task("contactVictim", pi), withVariables("contactOutcome", "UNREACHABLE"));
+
+    assertThat(pi).isWaitingAt("contactVictim");
+    Assertions.assertThat(task("contactVictim", pi).getDueDate()).isEqualTo(due);
+    Assertions.assertThat(job("contactOverdue", pi).getDuedate()).isEqualTo(due);
+  }
+
+  @Test
+  void aDecliningVictimIsStillOverseenButGetsNoScheduledContact() {
+    ProcessInstance pi = toFirstContact(Referrals.policeVictim("OTHER_FORCE_TRANSFER"));
+    contact(pi, "DECLINED", null);
+
+    assertThat(pi).isWaitingAt("updateCase").hasPassed("noContactSchedule");
+    Assertions.assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).activityId("nextContactDue").count()).isZero();
+  }
+
+  @Test
+  void anAgreedScheduleRaisesScheduledContactsShowingTheSafeContactPreferences() {
+    ProcessInstance pi = toFirstContact(Referrals.policeVictim("IOPC"));
+    contact(pi, "ENGAGED", "P7D");
+
+    assertThat(pi).isWaitingAt("updateCase", "nextContactDue");
+    Job due = job("nextContactDue", pi);
+    Assertions.assertThat(due.getDuedate()).isEqualTo(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(7).toMillis()));
+    ClockUtil.setCurrentTime(due.getDuedate());
+    execute(due);
+
+    Task scheduled = task("makeScheduledContact", pi);
+    String summary = (String) taskService.getVariable(scheduled.getId(), "safeContactSummary");
+    Assertions.assertThat(summary).contains("personal mobile").contains("Voicemail NOT safe").contains("work contact NOT agreed");
+    complete(scheduled, withVariables("scheduledContactMade", true, "contactNote", "Victim updated on bail conditions"));
+    execute(job("fileScheduledContact", pi));
+    assertThat(pi).isWaitingAt("updateCase", "nextContactDue");
+  }
+
+  @Test
+  void twentyEightDaysWithoutAnUpdateRemindsTheCoordinators() {
+    ProcessInstance pi = toOversight(Referrals.policeVictim("COLLEAGUE"));
+    Job reminder = job("updateOverdue", pi);
+    Assertions.assertThat(reminder.getDuedate()).isEqualTo(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(28).toMillis()));
+    ClockUtil.setCurrentTime(reminder.getDuedate());
+    execute(reminder);
+
+    assertThat(pi).isWaitingAt("updateCase", "chaseCaseUpdate");
+    complete(task("chaseCaseUpdate", pi), withVariables("updateChaseNote", "SOO will update today"));
+    assertThat(pi).hasPassed("updateChased");
+  }
+
+  @Test
+  void anUpdateRestartsTheTwentyEightDayClock() {
+    ProcessInstance pi = toOversight(Referrals.policeVictim("COLLEAGUE"));
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(20).toMillis()));
+    update(pi, false, Map.of());
+
+    Assertions.assertThat(job("updateOverdue", pi).getDuedate())
+        .isEqualTo(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(28).toMillis()));
+    assertThat(pi).isWaitingAt("updateCase").hasNotPassed("chaseCaseUpdate");
+  }
+
+  // ---- closure
+
+  @Test
+  void closureIsRefusedWhileAPanelActionIsOpenAndApprovedOnceItIsDone() {
+    ProcessInstance pi = toOversight(Referrals.policeVictim("MASH"));
+    panelOutcomes.record(pi.getBusinessKey(),
+        List.of(new PanelActions.NewAction("Ask the investigator to update the victim weekly", "OIC", LocalDate.now().plusDays(14))), false);
+    assertThat(pi).isWaitingAt("updateCase", "completePanelAction");
+
+    update(pi, true, assurance());
+    assertThat(pi).isWaitingAt("updateCase", "completePanelAction").hasPassed("checkClosure");
+    Assertions.assertThat((String) runtimeService.getVariable(pi.getId(), "closureRefusal"))
+        .contains("Open panel action: Ask the investigator to update the victim weekly");
+
+    Task action = task("completePanelAction", pi);
+    Assertions.assertThat((String) taskService.getVariable(action.getId(), "actionDescription")).contains("owner: OIC");
+    complete(action, withVariables("actionDone", true, "actionNote", "Weekly updates agreed"));
+    assertThat(pi).hasPassed("panelActionsComplete");
+
+    update(pi, true, assurance());
+    assertThat(pi).isWaitingAt("approveClosure");
+    assertThat(pi).task().hasCandidateGroup("case-coordinators");
+  }
+
+  @Test
+  void closureNeedsTheAssuranceRecordAnswered() {
+    ProcessInstance pi = toOversight(Referrals.policeVictim("PSD"));
+    update(pi, true, Map.of("recordedAsComplaintOrConduct", "YES"));
+
+    assertThat(pi).isWaitingAt("updateCase");
+    Assertions.assertThat((String) runtimeService.getVariable(pi.getId(), "closureRefusal"))
+        .contains("IOPC referral was considered").contains("another force").contains("abuse of police position");
+  }
+
+  @Test
+  void aReturnedClosureGoesBackToTheSooWithTheReason() {
+    ProcessInstance pi = toOversight(Referrals.policeVictim("CALL_999"));
+    update(pi, true, assurance());
+    complete(task("approveClosure", pi), withVariables("closureDecision", "RETURN", "closureReturnReason", "Misconduct hearing still pending"));
+
+    assertThat(pi).isWaitingAt("updateCase").hasPassed("approveClosure", "isClosureApproved").hasNotPassed("recordFinalConversation");
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "closureReturnReason")).isEqualTo("Misconduct hearing still pending");
+  }
+
+  @Test
+  void whenThePanelAskedForTheCaseBackTheChairApprovesClosure() {
+    ProcessInstance pi = toOversight(Referrals.policeVictim("CALL_101"));
+    panelOutcomes.record(pi.getBusinessKey(), List.of(), true);
+    update(pi, true, assurance());
+
+    assertThat(pi).isWaitingAt("approveClosureAsChair");
+    assertThat(pi).task().hasCandidateGroup("panel-chair");
+  }
+
+  @Test
+  void anApprovedClosureEndsTheCaseAndTheSoosAccess() {
+    ProcessInstance pi = toOversight(Referrals.policeVictim("LINE_MANAGER"));
+    String soo = (String) runtimeService.getVariable(pi.getId(), "allocatedSoo");
+    update(pi, true, assurance());
+    complete(task("approveClosure", pi), withVariables("closureDecision", "APPROVE"));
+    complete(task("recordFinalConversation", pi), withVariables("finalConversation", "HELD"));
+    execute(job("closeCase", pi));
+
+    assertThat(pi).isEnded().hasPassed("caseClosed");
+    Assertions.assertThat(authorizationService.createAuthorizationQuery().userIdIn(soo).resourceId(pi.getId()).count()).isZero();
+    Assertions.assertThat(roster.isActiveSoo(pi.getBusinessKey(), soo)).isFalse();
+    Assertions.assertThat(vault.find(pi.getBusinessKey()).orElseThrow().closedAt()).isNotNull();
+  }
+
+  // ---- steps shared by the paths above
+
+  ProcessInstance start(ReferralRequest referral) {
+    return runtimeService.createProcessInstanceByKey("oversightCase")
+        .setVariables(ReferralFormFields.toTransientVariables(referral)).execute();
+  }
+
+  void reviewHistory(ProcessInstance pi) {
+    complete(task("reviewHistory", pi), withVariables("historyReviewed", true));
+  }
+
+  String allocateAsRecommended(ProcessInstance pi) {
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "sooFound"))
+        .as("recommendation: %s", runtimeService.getVariable(pi.getId(), "recommendation")).isEqualTo(true);
+    assertThat(pi).isWaitingAt("allocateSoo");
+    String soo = (String) runtimeService.getVariable(pi.getId(), "allocatedSoo");
+    complete(task("allocateSoo", pi));
+    execute(job("recordAllocation", pi));
+    return soo;
+  }
+
+  void readCasePack(ProcessInstance pi, String soo) {
+    Task pack = task("readCasePack", pi);
+    Assertions.assertThat(pack.getAssignee()).isEqualTo(soo);
+    complete(pack, withVariables("casePackRead", true));
+  }
+
+  ProcessInstance toFirstContact(ReferralRequest referral) {
+    ProcessInstance pi = start(referral);
+    reviewHistory(pi);
+    readCasePack(pi, allocateAsRecommended(pi));
+    assertThat(pi).isWaitingAt("contactVictim");
+    return pi;
+  }
+
+  void contact(ProcessInstance pi, String outcome, String interval) {
+    Map<String, Object> answers = new HashMap<>();
+    answers.put("contactOutcome", outcome);
+    answers.put("contactInterval", interval);
+    answers.put("safeContactChannel", "personal mobile");
+    answers.put("safeContactTimes", "weekday evenings");
+    answers.put("voicemailSafe", false);
+    answers.put("messageSafe", true);
+    answers.put("workContactAgreed", false);
+    answers.put("managerCopyAgreed", false);
+    complete(task("contactVictim", pi), answers);
+    execute(job("recordContactPlan", pi));
+  }
+
+  ProcessInstance toOversight(ReferralRequest referral) {
+    ProcessInstance pi = toFirstContact(referral);
+    contact(pi, "DECLINED", null);
+    assertThat(pi).isWaitingAt("updateCase");
+    return pi;
+  }
+
+  void update(ProcessInstance pi, boolean requestClosure, Map<String, Object> assurance) {
+    Map<String, Object> answers = new HashMap<>(assurance);
+    answers.put("victimContacted", true);
+    answers.put("updateSummary", "Investigation ongoing; victim updated");
+    answers.put("criminalInvestigationStatus", requestClosure ? "CONCLUDED" : "UNDER_INVESTIGATION");
+    answers.put("misconductInvestigationStatus", requestClosure ? "CONCLUDED" : "UNDER_INVESTIGATION");
+    answers.put("victimSupportsInvestigation", "YES");
+    answers.put("requestClosure", requestClosure);
+    complete(task("updateCase", pi), answers);
+    execute(job("fileCaseUpdate", pi));
+  }
+
+  static Map<String, Object> assurance() {
+    return Map.of("recordedAsComplaintOrConduct", "YES", "iopcReferralConsidered", "YES", "iopcDecision", "NOT_REFERRED",
+        "iopcDecisionReason", "Did not meet the mandatory referral criteria", "otherForceConsidered", "NO",
+        "abuseOfPositionChecked", "YES");
+  }
+}
