@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,14 +49,17 @@ public class ReferralController {
           .setVariables(ReferralFormFields.toTransientVariables(request))
           .execute());
     } catch (RuntimeException e) {
-      if (causedBy(e, DuplicateKeyException.class)) {
-        // Two requests raced past the check; the database's unique key let one through.
-        String existing = vault.openCaseWithReference(request.externalReference().trim()).orElse("unknown");
-        throw new DuplicateReferralException(existing);
-      }
       DuplicateReferralException duplicate = cause(e, DuplicateReferralException.class);
       if (duplicate != null) {
         throw duplicate;
+      }
+      if (causedBy(e, DataAccessException.class)) {
+        // Two requests raced past the check: the database's unique key let one through (the other
+        // fails on the key or on its lock). If the other one made the case, say so.
+        var existing = vault.openCaseWithReference(request.externalReference().trim());
+        if (existing.isPresent()) {
+          throw new DuplicateReferralException(existing.get());
+        }
       }
       throw e;
     }

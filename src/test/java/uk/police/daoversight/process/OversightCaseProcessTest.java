@@ -10,7 +10,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
@@ -38,6 +37,7 @@ import uk.police.daoversight.closure.PanelOutcomes;
 import uk.police.daoversight.intake.ReferralFormFields;
 import uk.police.daoversight.intake.ReferralRequest;
 import uk.police.daoversight.intake.Route;
+import uk.police.daoversight.support.CaseDriver;
 import uk.police.daoversight.support.IntegrationTest;
 import uk.police.daoversight.support.Referrals;
 import uk.police.daoversight.vault.IdentityVault;
@@ -58,9 +58,12 @@ class OversightCaseProcessTest {
   @Autowired IdentityVault vault;
   @Autowired PanelOutcomes panelOutcomes;
 
+  CaseDriver driver;
+
   @BeforeEach
   void init() {
     BpmnAwareTests.init(engine);
+    driver = new CaseDriver(runtimeService);
     ClockUtil.setCurrentTime(new Date());
   }
 
@@ -359,77 +362,41 @@ class OversightCaseProcessTest {
     Assertions.assertThat(vault.find(pi.getBusinessKey()).orElseThrow().closedAt()).isNotNull();
   }
 
-  // ---- steps shared by the paths above
+  // ---- steps shared by the paths above (see CaseDriver)
 
   ProcessInstance start(ReferralRequest referral) {
-    return runtimeService.createProcessInstanceByKey("oversightCase")
-        .setVariables(ReferralFormFields.toTransientVariables(referral)).execute();
+    return driver.start(referral);
   }
 
   void reviewHistory(ProcessInstance pi) {
-    complete(task("reviewHistory", pi), withVariables("historyReviewed", true));
+    driver.reviewHistory(pi);
   }
 
   String allocateAsRecommended(ProcessInstance pi) {
-    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "sooFound"))
-        .as("recommendation: %s", runtimeService.getVariable(pi.getId(), "recommendation")).isEqualTo(true);
-    assertThat(pi).isWaitingAt("allocateSoo");
-    String soo = (String) runtimeService.getVariable(pi.getId(), "allocatedSoo");
-    complete(task("allocateSoo", pi));
-    execute(job("recordAllocation", pi));
-    return soo;
+    return driver.allocateAsRecommended(pi);
   }
 
   void readCasePack(ProcessInstance pi, String soo) {
-    Task pack = task("readCasePack", pi);
-    Assertions.assertThat(pack.getAssignee()).isEqualTo(soo);
-    complete(pack, withVariables("casePackRead", true));
+    driver.readCasePack(pi, soo);
   }
 
   ProcessInstance toFirstContact(ReferralRequest referral) {
-    ProcessInstance pi = start(referral);
-    reviewHistory(pi);
-    readCasePack(pi, allocateAsRecommended(pi));
-    assertThat(pi).isWaitingAt("contactVictim");
-    return pi;
+    return driver.toFirstContact(referral);
   }
 
   void contact(ProcessInstance pi, String outcome, String interval) {
-    Map<String, Object> answers = new HashMap<>();
-    answers.put("contactOutcome", outcome);
-    answers.put("contactInterval", interval);
-    answers.put("safeContactChannel", "personal mobile");
-    answers.put("safeContactTimes", "weekday evenings");
-    answers.put("voicemailSafe", false);
-    answers.put("messageSafe", true);
-    answers.put("workContactAgreed", false);
-    answers.put("managerCopyAgreed", false);
-    complete(task("contactVictim", pi), answers);
-    execute(job("recordContactPlan", pi));
+    driver.contact(pi, outcome, interval);
   }
 
   ProcessInstance toOversight(ReferralRequest referral) {
-    ProcessInstance pi = toFirstContact(referral);
-    contact(pi, "DECLINED", null);
-    assertThat(pi).isWaitingAt("updateCase");
-    return pi;
+    return driver.toOversight(referral);
   }
 
   void update(ProcessInstance pi, boolean requestClosure, Map<String, Object> assurance) {
-    Map<String, Object> answers = new HashMap<>(assurance);
-    answers.put("victimContacted", true);
-    answers.put("updateSummary", "Investigation ongoing; victim updated");
-    answers.put("criminalInvestigationStatus", requestClosure ? "CONCLUDED" : "UNDER_INVESTIGATION");
-    answers.put("misconductInvestigationStatus", requestClosure ? "CONCLUDED" : "UNDER_INVESTIGATION");
-    answers.put("victimSupportsInvestigation", "YES");
-    answers.put("requestClosure", requestClosure);
-    complete(task("updateCase", pi), answers);
-    execute(job("fileCaseUpdate", pi));
+    driver.update(pi, requestClosure, assurance);
   }
 
   static Map<String, Object> assurance() {
-    return Map.of("recordedAsComplaintOrConduct", "YES", "iopcReferralConsidered", "YES", "iopcDecision", "NOT_REFERRED",
-        "iopcDecisionReason", "Did not meet the mandatory referral criteria", "otherForceConsidered", "NO",
-        "abuseOfPositionChecked", "YES");
+    return CaseDriver.assurance();
   }
 }

@@ -1,0 +1,111 @@
+package uk.police.daoversight.support;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import uk.police.daoversight.intake.ReferralFormFields;
+import uk.police.daoversight.intake.ReferralRequest;
+
+/**
+ * The steps people take on a case, as the tests drive them through the engine API. Each step
+ * asserts where the case stands first, so a test that goes wrong says where.
+ */
+public class CaseDriver {
+
+  private final RuntimeService runtimeService;
+
+  public CaseDriver(RuntimeService runtimeService) {
+    this.runtimeService = runtimeService;
+  }
+
+  public ProcessInstance start(ReferralRequest referral) {
+    return runtimeService.createProcessInstanceByKey("oversightCase")
+        .setVariables(ReferralFormFields.toTransientVariables(referral)).execute();
+  }
+
+  public void reviewHistory(ProcessInstance pi) {
+    complete(task("reviewHistory", pi), withVariables("historyReviewed", true));
+  }
+
+  public String allocateAsRecommended(ProcessInstance pi) {
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "sooFound"))
+        .as("recommendation: %s", runtimeService.getVariable(pi.getId(), "recommendation")).isEqualTo(true);
+    assertThat(pi).isWaitingAt("allocateSoo");
+    String soo = (String) runtimeService.getVariable(pi.getId(), "allocatedSoo");
+    complete(task("allocateSoo", pi));
+    execute(job("recordAllocation", pi));
+    return soo;
+  }
+
+  public void readCasePack(ProcessInstance pi, String soo) {
+    Task pack = task("readCasePack", pi);
+    Assertions.assertThat(pack.getAssignee()).isEqualTo(soo);
+    complete(pack, withVariables("casePackRead", true));
+  }
+
+  public ProcessInstance toFirstContact(ReferralRequest referral) {
+    ProcessInstance pi = start(referral);
+    reviewHistory(pi);
+    readCasePack(pi, allocateAsRecommended(pi));
+    assertThat(pi).isWaitingAt("contactVictim");
+    return pi;
+  }
+
+  public void contact(ProcessInstance pi, String outcome, String interval) {
+    Map<String, Object> answers = new HashMap<>();
+    answers.put("contactOutcome", outcome);
+    answers.put("contactInterval", interval);
+    answers.put("safeContactChannel", "personal mobile");
+    answers.put("safeContactTimes", "weekday evenings");
+    answers.put("voicemailSafe", false);
+    answers.put("messageSafe", true);
+    answers.put("workContactAgreed", false);
+    answers.put("managerCopyAgreed", false);
+    complete(task("contactVictim", pi), answers);
+    execute(job("recordContactPlan", pi));
+  }
+
+  public ProcessInstance toOversight(ReferralRequest referral) {
+    ProcessInstance pi = toFirstContact(referral);
+    contact(pi, "DECLINED", null);
+    assertThat(pi).isWaitingAt("updateCase");
+    return pi;
+  }
+
+  public void update(ProcessInstance pi, boolean requestClosure, Map<String, Object> assurance) {
+    Map<String, Object> answers = new HashMap<>(assurance);
+    answers.put("victimContacted", true);
+    answers.put("updateSummary", "Investigation ongoing; victim updated");
+    answers.put("criminalInvestigationStatus", requestClosure ? "CONCLUDED" : "UNDER_INVESTIGATION");
+    answers.put("misconductInvestigationStatus", requestClosure ? "CONCLUDED" : "UNDER_INVESTIGATION");
+    answers.put("victimSupportsInvestigation", "YES");
+    answers.put("requestClosure", requestClosure);
+    complete(task("updateCase", pi), answers);
+    execute(job("fileCaseUpdate", pi));
+  }
+
+  /** From oversight to a closed case: closure requested, approved, final conversation held. */
+  public void close(ProcessInstance pi) {
+    update(pi, true, assurance());
+    complete(task("approveClosure", pi), withVariables("closureDecision", "APPROVE"));
+    complete(task("recordFinalConversation", pi), withVariables("finalConversation", "HELD"));
+    execute(job("closeCase", pi));
+    assertThat(pi).isEnded();
+  }
+
+  public static Map<String, Object> assurance() {
+    return Map.of("recordedAsComplaintOrConduct", "YES", "iopcReferralConsidered", "YES", "iopcDecision", "NOT_REFERRED",
+        "iopcDecisionReason", "Did not meet the mandatory referral criteria", "otherForceConsidered", "NO",
+        "abuseOfPositionChecked", "YES");
+  }
+}
