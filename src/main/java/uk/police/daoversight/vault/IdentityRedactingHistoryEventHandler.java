@@ -1,6 +1,7 @@
 package uk.police.daoversight.vault;
 
 import java.util.List;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
@@ -9,7 +10,8 @@ import uk.police.daoversight.intake.ReferralFormFields;
 /**
  * Keeps the referral's identity fields out of the engine's history. They exist as variables only
  * for the moment between the start form's submission and {@code SealReferralListener} moving them
- * into the vault; without this filter the engine would record them in ACT_HI_VARINST and ACT_HI_DETAIL.
+ * into the vault; without this filter the engine would record them in ACT_HI_VARINST and, as
+ * submitted form fields and variable updates, in ACT_HI_DETAIL.
  */
 public class IdentityRedactingHistoryEventHandler implements HistoryEventHandler {
 
@@ -32,7 +34,12 @@ public class IdentityRedactingHistoryEventHandler implements HistoryEventHandler
   }
 
   static boolean isIdentity(HistoryEvent event) {
-    return event instanceof HistoricVariableUpdateEventEntity variable
-        && ReferralFormFields.IDENTITY.contains(variable.getVariableName());
+    if (event instanceof HistoricVariableUpdateEventEntity variable) {
+      return ReferralFormFields.IDENTITY.contains(variable.getVariableName());
+    }
+    if (event instanceof HistoricFormPropertyEventEntity formField) {
+      return ReferralFormFields.IDENTITY.contains(formField.getPropertyId());
+    }
+    return false;
   }
 }
