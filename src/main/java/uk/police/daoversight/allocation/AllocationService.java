@@ -1,12 +1,10 @@
 package uk.police.daoversight.allocation;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,16 +12,26 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Recommends the senior oversight officer (a chief inspector) for a case: fairly, and free of
- * conflicts. Plain Java, no engine, no database.
+ * Recommends the senior oversight officer (SOO, a chief inspector) for a domestic abuse case
+ * involving police staff: free of conflicts, and fair across the roster. Plain Java: no engine,
+ * no database.
  *
- * <p>Who is excluded: the unavailable; excluded roles (e.g. chief inspectors within PSD); anyone
- * who declared they know a party well; a party themself; anyone in the perpetrator's department;
- * anyone not a chief inspector. The reasons are deliberately generic: they are shown to managers,
- * and must not reveal a party's department or who knows whom.
+ * <p><b>Who is excluded</b>, in this order (the first that applies is the reason given):
+ * <ol>
+ *   <li>anyone not available: {@value #UNAVAILABLE};</li>
+ *   <li>anyone with an excluded role, e.g. chief inspectors in professional standards (PSD), who
+ *       may not be SOOs: {@value #EXCLUDED_ROLE};</li>
+ *   <li>anyone who declared they know a party: {@value #DECLARED_CONFLICT};</li>
+ *   <li>a party themself (same staff number as the victim or perpetrator), or anyone in the
+ *       perpetrator's department: {@value #CONFLICT_WITH_PARTY};</li>
+ *   <li>anyone whose rank is not chief inspector: {@value #NOT_CHIEF_INSPECTOR}.</li>
+ * </ol>
+ * The reasons are deliberately generic: they are stored in a process variable that managers can
+ * see, so they must never reveal a party's department, a staff number or who knows whom.
  *
- * <p>Fairness: the victim's SOO on an earlier case first (continuity for the victim), then those
- * never allocated, then the least recently allocated; fewest open cases breaks a tie, then user id.
+ * <p><b>Fairness</b> among the eligible: the victim's SOO on an earlier case first (continuity for
+ * the victim); then those never allocated; then the least recently allocated. Fewer open cases
+ * breaks a tie, then user id, so the order is always the same for the same facts.
  */
 public class AllocationService {
 
@@ -34,106 +42,135 @@ public class AllocationService {
   public static final String NOT_CHIEF_INSPECTOR = "not a chief inspector";
   public static final String NOT_ON_ROSTER = "not on the SOO roster";
 
-  static final String CHIEF_INSPECTOR = "chief inspector";
+  private static final String CHIEF_INSPECTOR = "Chief Inspector";
 
+  /**
+   * Recommends SOOs for a case.
+   *
+   * @param parties        conflict facts from the identity vault (may be null)
+   * @param roster         the SOO roster (null = empty)
+   * @param openCaseCounts user id to open cases now (null or missing = 0)
+   * @param previousSoo    the victim's SOO on an earlier case, or null
+   * @param soosNeeded     1, or 2 for a counter-allegation case (a SOO for each party)
+   * @throws IllegalArgumentException when soosNeeded is less than 1
+   */
   public Recommendation recommend(CaseParties parties, List<SooProfile> roster, Map<String, Integer> openCaseCounts,
                                   String previousSoo, int soosNeeded) {
     if (soosNeeded < 1) {
-      throw new IllegalArgumentException("At least one SOO is needed");
+      throw new IllegalArgumentException("soosNeeded must be at least 1, was " + soosNeeded);
     }
-    List<SooProfile> all = roster == null ? List.of() : roster;
+    List<SooProfile> all = onRoster(roster);
     Map<String, Integer> open = openCaseCounts == null ? Map.of() : openCaseCounts;
+
     Map<String, String> excluded = new LinkedHashMap<>();
     List<SooProfile> eligible = new ArrayList<>();
     for (SooProfile soo : all) {
-      Optional<String> why = reason(soo, parties);
-      if (why.isPresent()) {
-        excluded.put(soo.userId(), why.get());
-      } else {
-        eligible.add(soo);
-      }
+      reason(soo, parties).ifPresentOrElse(why -> excluded.put(soo.userId(), why), () -> eligible.add(soo));
     }
-    Comparator<SooProfile> fairness = Comparator
+    eligible.sort(Comparator
         .comparing((SooProfile s) -> !s.userId().equals(previousSoo))
         .thenComparing(SooProfile::lastAllocatedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
-        .thenComparing(s -> open.getOrDefault(s.userId(), 0))
-        .thenComparing(SooProfile::userId);
-    eligible.sort(fairness);
-    List<String> order = eligible.stream().map(SooProfile::userId).toList();
-    List<String> recommended = order.subList(0, Math.min(soosNeeded, order.size()));
-    return new Recommendation(List.copyOf(recommended), order, excluded,
-        explain(eligible, recommended, excluded, all.size(), previousSoo, soosNeeded), soosNeeded);
+        .thenComparing(s -> Objects.requireNonNullElse(open.get(s.userId()), 0))
+        .thenComparing(SooProfile::userId));
+
+    List<SooProfile> chosen = eligible.subList(0, Math.min(soosNeeded, eligible.size()));
+    return new Recommendation(ids(chosen), ids(eligible), excluded,
+        explain(chosen, eligible.size(), excluded, all.size(), previousSoo, soosNeeded), soosNeeded);
   }
 
-  /** Why this user may not be allocated to this case; empty when eligible. */
+  /**
+   * Why this user may not be allocated to this case; empty when they are eligible. Used to check a
+   * coordinator's manual choice.
+   */
   public Optional<String> ineligibility(String userId, CaseParties parties, List<SooProfile> roster) {
-    return (roster == null ? List.<SooProfile>of() : roster).stream()
-        .filter(s -> s.userId().equals(userId)).findFirst()
+    return onRoster(roster).stream()
+        .filter(s -> s.userId().equals(userId))
+        .findFirst()
         .map(s -> reason(s, parties))
         .orElse(Optional.of(NOT_ON_ROSTER));
   }
 
   private static Optional<String> reason(SooProfile soo, CaseParties parties) {
+    CaseParties p = parties == null ? new CaseParties(null, null, null, null) : parties;
+    Set<String> knownTo = p.knownTo() == null ? Set.of() : p.knownTo();
     if (!soo.available()) {
       return Optional.of(UNAVAILABLE);
     }
-    if (soo.excludedRole() != null && !soo.excludedRole().isBlank()) {
+    if (!blank(soo.excludedRole())) {
       return Optional.of(EXCLUDED_ROLE);
     }
-    Set<String> knownTo = parties == null || parties.knownTo() == null ? Set.of() : parties.knownTo();
     if (knownTo.contains(soo.userId())) {
       return Optional.of(DECLARED_CONFLICT);
     }
-    if (parties != null && (same(soo.staffNumber(), parties.victimStaffNumber())
-        || same(soo.staffNumber(), parties.perpetratorStaffNumber())
-        || same(soo.department(), parties.perpetratorDepartment()))) {
+    if (same(soo.staffNumber(), p.victimStaffNumber()) || same(soo.staffNumber(), p.perpetratorStaffNumber())
+        || same(soo.department(), p.perpetratorDepartment())) {
       return Optional.of(CONFLICT_WITH_PARTY);
     }
-    if (soo.rank() == null || !CHIEF_INSPECTOR.equals(soo.rank().trim().toLowerCase(Locale.ROOT))) {
+    if (soo.rank() == null || !CHIEF_INSPECTOR.equalsIgnoreCase(soo.rank().trim())) {
       return Optional.of(NOT_CHIEF_INSPECTOR);
     }
     return Optional.empty();
   }
 
-  private static boolean same(String a, String b) {
-    return a != null && b != null && !a.isBlank() && a.trim().equalsIgnoreCase(b.trim());
-  }
-
-  private static String explain(List<SooProfile> eligible, List<String> recommended, Map<String, String> excluded,
+  private static String explain(List<SooProfile> chosen, int eligibleCount, Map<String, String> excluded,
                                 int rosterSize, String previousSoo, int needed) {
-    StringBuilder text = new StringBuilder();
-    if (recommended.size() < needed) {
-      if (eligible.isEmpty()) {
-        text.append("No eligible SOO: ").append(rosterSize).append(" on the roster, all excluded.");
-      } else {
-        text.append("Only one eligible SOO (").append(recommended.get(0))
-            .append("); a counter-allegation case needs two.");
-      }
-    } else if (needed == 2) {
-      text.append("Recommended ").append(recommended.get(0)).append(" and ").append(recommended.get(1))
-          .append(" (one for each party).");
-    } else {
-      SooProfile first = eligible.get(0);
-      text.append("Recommended ").append(first.userId()).append(": ");
-      if (first.userId().equals(previousSoo)) {
-        text.append("the victim's SOO on an earlier case.");
-      } else if (first.lastAllocatedAt() == null) {
-        text.append("never allocated before.");
-      } else {
-        text.append("least recently allocated (").append(date(first.lastAllocatedAt())).append(").");
-      }
+    List<String> sentences = new ArrayList<>();
+    String reasons = excluded.values().stream().distinct().sorted().collect(Collectors.joining(", "));
+    if (eligibleCount == 0) {
+      sentences.add(rosterSize == 0 ? "No eligible SOO: the SOO roster is empty."
+          : "No eligible SOO: " + rosterSize + " on the roster, all excluded (" + reasons + ").");
+      return String.join(" ", sentences);
     }
-    if (previousSoo != null && !recommended.contains(previousSoo) && excluded.containsKey(previousSoo)) {
-      text.append(" The victim's earlier SOO is not eligible now.");
+    if (chosen.size() < needed) {
+      sentences.add(eligibleCount == 1 && needed == 2
+          ? "Only one eligible SOO; a counter-allegation case needs two."
+          : "Only " + eligibleCount + " eligible SOOs; " + needed + " are needed.");
+    }
+    if (chosen.size() == 1) {
+      sentences.add("Recommended " + chosen.get(0).userId() + ": " + why(chosen.get(0), previousSoo) + ".");
+    } else {
+      sentences.add("Recommended " + names(ids(chosen)) + (needed == 2 ? " (one for each party)." : "."));
+      chosen.forEach(s -> sentences.add(s.userId() + ": " + why(s, previousSoo) + "."));
+    }
+    if (previousSoo != null && chosen.stream().noneMatch(s -> s.userId().equals(previousSoo))) {
+      sentences.add("The victim's SOO on an earlier case (" + previousSoo + ") is not eligible now.");
     }
     if (!excluded.isEmpty()) {
-      text.append(' ').append(excluded.size()).append(" excluded (")
-          .append(excluded.values().stream().distinct().sorted().collect(Collectors.joining(", "))).append(").");
+      sentences.add(excluded.size() + " excluded (" + reasons + ").");
     }
-    return text.toString();
+    return String.join(" ", sentences);
   }
 
-  private static String date(Instant instant) {
-    return Objects.requireNonNull(instant).atZone(ZoneOffset.UTC).toLocalDate().toString();
+  private static String why(SooProfile soo, String previousSoo) {
+    if (soo.userId().equals(previousSoo)) {
+      return "the victim's SOO on an earlier case";
+    }
+    if (soo.lastAllocatedAt() == null) {
+      return "never allocated before";
+    }
+    return "least recently allocated (" + soo.lastAllocatedAt().atZone(ZoneOffset.UTC).toLocalDate() + ")";
+  }
+
+  /** The roster without null entries or entries lacking a user id. */
+  private static List<SooProfile> onRoster(List<SooProfile> roster) {
+    return roster == null ? List.of()
+        : roster.stream().filter(s -> s != null && s.userId() != null).toList();
+  }
+
+  private static List<String> ids(List<SooProfile> soos) {
+    return soos.stream().map(SooProfile::userId).toList();
+  }
+
+  private static String names(List<String> ids) {
+    return ids.size() == 1 ? ids.get(0)
+        : String.join(", ", ids.subList(0, ids.size() - 1)) + " and " + ids.get(ids.size() - 1);
+  }
+
+  private static boolean same(String a, String b) {
+    return !blank(a) && !blank(b) && a.trim().equalsIgnoreCase(b.trim());
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
   }
 }

@@ -3,8 +3,10 @@ package uk.police.daoversight.allocation;
 import java.util.Set;
 
 /**
- * Facts about the parties that matter for conflicts, taken from the identity vault (never from
- * process variables). Any field may be null. knownTo: user ids who declared they know a party.
+ * Facts about the parties that matter for conflicts of interest. Taken from the identity vault,
+ * never from process variables. Any field may be null.
+ *
+ * @param knownTo user ids who declared that they know a party
  */
 public record CaseParties(String victimStaffNumber, String perpetratorStaffNumber,
                           String perpetratorDepartment, Set<String> knownTo) {}

@@ -2,8 +2,6 @@ package uk.police.daoversight.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
@@ -21,6 +19,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.police.daoversight.support.CaseDriver;
+import uk.police.daoversight.support.EngineTables;
 import uk.police.daoversight.support.IntegrationTest;
 
 /**
@@ -91,31 +90,5 @@ class IdentityLeakScanTest {
     String vaultRow = jdbc.queryForMap("select * from case_identity where case_code = ?", pi.getBusinessKey()).toString();
     assertThat(vaultRow).contains("Ottoline Vexbridge", "QX77413", "Thistlewood", "HX-LEAKCHECK-4471");
     assertThat(SECRETS).noneMatch(output.getAll()::contains);
-  }
-
-  /** Reads every engine table (ACT_*) for the given strings, in text and binary columns. */
-  static final class EngineTables {
-
-    static List<String> scan(JdbcTemplate jdbc, List<String> secrets) {
-      List<String> tables = jdbc.queryForList(
-          "select table_name from information_schema.tables where upper(table_name) like 'ACT!_%' escape '!'", String.class);
-      assertThat(tables).as("engine tables found").hasSizeGreaterThan(40);
-      List<String> leaks = new ArrayList<>();
-      for (String table : tables) {
-        jdbc.query("select * from " + table, rs -> {
-          int columns = rs.getMetaData().getColumnCount();
-          for (int c = 1; c <= columns; c++) {
-            Object value = rs.getObject(c);
-            String text = value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
-            for (String secret : secrets) {
-              if (text.contains(secret)) {
-                leaks.add(table + "." + rs.getMetaData().getColumnName(c) + " holds " + secret);
-              }
-            }
-          }
-        });
-      }
-      return leaks;
-    }
   }
 }
