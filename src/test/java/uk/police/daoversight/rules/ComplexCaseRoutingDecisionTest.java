@@ -207,7 +207,7 @@ class ComplexCaseRoutingDecisionTest {
     }
     Decision modelDecision = model.getModelElementById(DECISION_KEY);
     assertThat(modelDecision.getName()).isEqualTo("Complex case routing");
-    assertThat(modelDecision.getCamundaHistoryTimeToLiveString()).isEqualTo("3650");
+    assertThat(modelDecision.getCamundaHistoryTimeToLiveString()).isEqualTo("2557");
     DecisionTable decisionTable = (DecisionTable) modelDecision.getExpression();
     assertThat(decisionTable.getHitPolicy()).isEqualTo(HitPolicy.FIRST);
     assertThat(decisionTable.getDescription()).isNotNull();

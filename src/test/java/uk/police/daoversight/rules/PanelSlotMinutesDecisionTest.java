@@ -160,7 +160,7 @@ class PanelSlotMinutesDecisionTest {
     }
     Decision modelDecision = model.getModelElementById(DECISION_KEY);
     assertThat(modelDecision.getName()).isEqualTo("Panel slot length");
-    assertThat(modelDecision.getCamundaHistoryTimeToLiveString()).isEqualTo("3650");
+    assertThat(modelDecision.getCamundaHistoryTimeToLiveString()).isEqualTo("2557");
     DecisionTable decisionTable = (DecisionTable) modelDecision.getExpression();
     assertThat(decisionTable.getHitPolicy()).isEqualTo(HitPolicy.FIRST);
     assertThat(decisionTable.getDescription()).isNotNull();

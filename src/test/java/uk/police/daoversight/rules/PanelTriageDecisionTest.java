@@ -193,7 +193,7 @@ class PanelTriageDecisionTest {
     }
     Decision modelDecision = model.getModelElementById(DECISION_KEY);
     assertThat(modelDecision.getName()).isEqualTo("Panel triage priority");
-    assertThat(modelDecision.getCamundaHistoryTimeToLiveString()).isEqualTo("3650");
+    assertThat(modelDecision.getCamundaHistoryTimeToLiveString()).isEqualTo("2557");
     DecisionTable decisionTable = (DecisionTable) modelDecision.getExpression();
     assertThat(decisionTable.getHitPolicy()).isEqualTo(HitPolicy.FIRST);
     assertThat(decisionTable.getDescription()).isNotNull();
