@@ -2,6 +2,8 @@ package uk.police.daoversight.oversight;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -36,6 +38,15 @@ public class CaseUpdates {
         e.victimContacted(), e.criminalStatus(), e.misconductStatus(), e.concernLackOfUpdates(),
         e.concernInvestigatorChanged(), e.concernLengthyInvestigation(), e.supportWellbeing(), e.supportIdva(),
         e.supportDaService(), e.victimSupportsInvestigation(), e.summary());
+  }
+
+  /** The case update form as the panel reads it: anonymised entries, oldest first. */
+  public List<Map<String, Object>> entries(String caseCode) {
+    return jdbc.queryForList("""
+        select recorded_at, kind, victim_contacted, criminal_status, misconduct_status, concern_lack_of_updates,
+          concern_investigator_changed, concern_lengthy_investigation, support_wellbeing, support_idva,
+          support_da_service, victim_supports_investigation, summary
+        from case_update where case_code = ? order by recorded_at, id""", caseCode);
   }
 
   public int count(String caseCode) {

@@ -1,5 +1,6 @@
 package uk.police.daoversight.oversight;
 
+import static uk.police.daoversight.process.CaseVariables.BRING_TO_PANEL;
 import static uk.police.daoversight.process.CaseVariables.CASE_CODE;
 import static uk.police.daoversight.process.CaseVariables.CLOSURE_REFUSAL;
 import static uk.police.daoversight.process.CaseVariables.CLOSURE_REQUESTED;
@@ -10,6 +11,7 @@ import static uk.police.daoversight.process.CaseVariables.CONCERN_LENGTHY_INVEST
 import static uk.police.daoversight.process.CaseVariables.CRIMINAL_INVESTIGATION_STATUS;
 import static uk.police.daoversight.process.CaseVariables.MISCONDUCT_INVESTIGATION_STATUS;
 import static uk.police.daoversight.process.CaseVariables.REQUEST_CLOSURE;
+import static uk.police.daoversight.process.CaseVariables.RISK_LEVEL;
 import static uk.police.daoversight.process.CaseVariables.SUPPORT_DA_SERVICE;
 import static uk.police.daoversight.process.CaseVariables.SUPPORT_IDVA;
 import static uk.police.daoversight.process.CaseVariables.SUPPORT_WELLBEING;
@@ -20,19 +22,23 @@ import static uk.police.daoversight.process.CaseVariables.VICTIM_SUPPORTS_INVEST
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.police.daoversight.panel.PanelCandidates;
 import uk.police.daoversight.process.Workers;
 
 /**
- * "File the update": the case update form entry becomes a row of the live record; a closure
- * request is taken from the form, and the form is made ready for the next update.
+ * "File the update": the case update form entry becomes a row of the live record; a case the SOO
+ * brings back goes on the panel list; a closure request is taken from the form, and the form is made
+ * ready for the next update.
  */
 @Component
 public class RecordCaseUpdateDelegate implements JavaDelegate {
 
   private final CaseUpdates updates;
+  private final PanelCandidates panelCandidates;
 
-  public RecordCaseUpdateDelegate(CaseUpdates updates) {
+  public RecordCaseUpdateDelegate(CaseUpdates updates, PanelCandidates panelCandidates) {
     this.updates = updates;
+    this.panelCandidates = panelCandidates;
   }
 
   @Override
@@ -46,6 +52,10 @@ public class RecordCaseUpdateDelegate implements JavaDelegate {
         isTrue(SUPPORT_WELLBEING.from(execution).getOrNull()), isTrue(SUPPORT_IDVA.from(execution).getOrNull()),
         isTrue(SUPPORT_DA_SERVICE.from(execution).getOrNull()), VICTIM_SUPPORTS_INVESTIGATION.from(execution).getOrNull(),
         UPDATE_SUMMARY.from(execution).getOrNull()));
+    if (isTrue(BRING_TO_PANEL.from(execution).getOrNull())) {
+      panelCandidates.list(CASE_CODE.from(execution).get(), PanelCandidates.UPDATE, false, RISK_LEVEL.from(execution).get());
+    }
+    BRING_TO_PANEL.on(execution).set(false);
     CLOSURE_REQUESTED.on(execution).set(isTrue(REQUEST_CLOSURE.from(execution).getOrNull()));
     REQUEST_CLOSURE.on(execution).set(false);
     VICTIM_CONTACTED.on(execution).set(false);

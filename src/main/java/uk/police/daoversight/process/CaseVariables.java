@@ -5,11 +5,8 @@ import static io.holunda.camunda.bpm.data.CamundaBpmData.dateVariable;
 import static io.holunda.camunda.bpm.data.CamundaBpmData.stringVariable;
 
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
-import java.lang.reflect.Modifier;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Every variable of the {@code oversightCase} process, typed, in one place. Form field keys in
@@ -83,6 +80,7 @@ public final class CaseVariables {
   public static final VariableFactory<Boolean> SUPPORT_DA_SERVICE = booleanVariable("supportDaService");
   public static final VariableFactory<String> UPDATE_CHASE_NOTE = stringVariable("updateChaseNote");
   public static final VariableFactory<String> VICTIM_SUPPORTS_INVESTIGATION = stringVariable("victimSupportsInvestigation");
+  public static final VariableFactory<Boolean> BRING_TO_PANEL = booleanVariable("bringToPanel");
   public static final VariableFactory<Boolean> REQUEST_CLOSURE = booleanVariable("requestClosure");
   public static final VariableFactory<Boolean> CLOSURE_REQUESTED = booleanVariable("closureRequested");
   // Assurance record (super-complaint findings), answered before closure
@@ -112,17 +110,8 @@ public final class CaseVariables {
   public static final VariableFactory<String> CLOSURE_RETURN_REASON = stringVariable("closureReturnReason");
   public static final VariableFactory<String> FINAL_CONVERSATION = stringVariable("finalConversation");
 
-  /** All declared names, for the model-consistency test and the history filter. */
+  /** All declared names, for the model-consistency test. */
   public static Set<String> names() {
-    return Arrays.stream(CaseVariables.class.getDeclaredFields())
-        .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == VariableFactory.class)
-        .map(f -> {
-          try {
-            return ((VariableFactory<?>) f.get(null)).getName();
-          } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-          }
-        })
-        .collect(Collectors.toUnmodifiableSet());
+    return VariableNames.of(CaseVariables.class);
   }
 }

@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
 public class AccessSetup {
 
   public static final String OVERSIGHT_CASE = "oversightCase";
+  public static final String SCRUTINY_PANEL = "scrutinyPanel";
+  public static final String CASE_CONFERENCE = "caseConference";
 
   static final List<String> TASKLIST_USERS = List.of(Groups.CASE_COORDINATORS, Groups.SENIOR_OVERSIGHT_OFFICERS,
       Groups.PANEL_CHAIR, Groups.PANEL_MEMBERS, Groups.PARTNER_AGENCIES, Groups.PSD, Groups.INFORMATION_GOVERNANCE);
@@ -79,14 +81,20 @@ public class AccessSetup {
 
   private void grantWork() {
     // Coordinators record referrals and see every case: they are the need-to-know holders.
-    grant(Groups.CASE_COORDINATORS, Resources.PROCESS_DEFINITION, OVERSIGHT_CASE,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
-        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
-        ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.READ_HISTORY);
+    // They also administer the panel (prepare agenda, attendance) and schedule case conferences.
+    for (String process : List.of(OVERSIGHT_CASE, SCRUTINY_PANEL, CASE_CONFERENCE)) {
+      grant(Groups.CASE_COORDINATORS, Resources.PROCESS_DEFINITION, process,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+          ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.READ_HISTORY);
+    }
     grant(Groups.CASE_COORDINATORS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
     // SOOs may read the definition (diagram, forms); their cases and tasks are granted per case.
     grant(Groups.SENIOR_OVERSIGHT_OFFICERS, Resources.PROCESS_DEFINITION, OVERSIGHT_CASE, ProcessDefinitionPermissions.READ);
-    grant(Groups.PANEL_CHAIR, Resources.PROCESS_DEFINITION, OVERSIGHT_CASE, ProcessDefinitionPermissions.READ);
+    // The chair records outcomes (tasks offered to the group) and approves closure of cases brought back.
+    for (String process : List.of(OVERSIGHT_CASE, SCRUTINY_PANEL, CASE_CONFERENCE)) {
+      grant(Groups.PANEL_CHAIR, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ);
+    }
     // Managers watch state and timers in Cockpit, read-only. The engine holds no identity to show them.
     grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,

@@ -45,6 +45,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.stereotype.Service;
 import uk.police.daoversight.intake.ReferralFormFields;
 import uk.police.daoversight.process.CaseVariables;
+import uk.police.daoversight.process.PanelVariables;
 
 /**
  * What a model reviewer (and vPAV) checks, without Spring or an engine: every model parses, ids are
@@ -104,7 +105,7 @@ class ModelConsistencyTest {
 
   @Test
   void everyFolderHasModels() {
-    assertThat(processes).containsKey("oversightCase.bpmn");
+    assertThat(processes).containsKeys("oversightCase.bpmn", "scrutinyPanel.bpmn", "caseConference.bpmn", "panelCalendar.bpmn");
     assertThat(decisions).containsKeys("complexCaseRouting.dmn", "panelSlotMinutes.dmn", "panelTriage.dmn");
     assertThat(forms).isNotEmpty();
   }
@@ -208,6 +209,7 @@ class ModelConsistencyTest {
   @Test
   void everyFormFieldIsAVariableTheProcessDeclares() {
     Set<String> known = new HashSet<>(CaseVariables.names());
+    known.addAll(PanelVariables.names());
     known.addAll(ReferralFormFields.IDENTITY);
     List<String> unknown = new ArrayList<>();
     forms.forEach((file, form) -> form.path("components").forEach(c -> {

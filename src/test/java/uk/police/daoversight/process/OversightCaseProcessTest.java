@@ -34,6 +34,7 @@ import uk.police.daoversight.allocation.SooProfile;
 import uk.police.daoversight.allocation.SooRoster;
 import uk.police.daoversight.closure.PanelActions;
 import uk.police.daoversight.closure.PanelOutcomes;
+import uk.police.daoversight.panel.PanelCandidates;
 import uk.police.daoversight.intake.ReferralFormFields;
 import uk.police.daoversight.intake.ReferralRequest;
 import uk.police.daoversight.intake.Route;
@@ -57,6 +58,7 @@ class OversightCaseProcessTest {
   @Autowired SooRoster roster;
   @Autowired IdentityVault vault;
   @Autowired PanelOutcomes panelOutcomes;
+  @Autowired PanelCandidates candidates;
 
   CaseDriver driver;
 
@@ -123,6 +125,41 @@ class OversightCaseProcessTest {
   }
 
   // ---- allocation
+
+  @Test
+  void aNewCaseWaitsForThePanelOnceItsSooIsAllocated() {
+    ReferralRequest r = Referrals.policeVictim("MASH");
+    ProcessInstance pi = start(new ReferralRequest(r.route(), r.externalReference(), r.victim(),
+        new ReferralRequest.PartyRequest("Civilian Person", null, false, null, null, null, null),
+        List.of(), "HIGH", false, false, false));
+    reviewHistory(pi);
+    Assertions.assertThat(candidates.isWaiting(pi.getBusinessKey())).isFalse();
+    allocateAsRecommended(pi);
+
+    assertThat(pi).hasPassed("isComplexCase", "listForPanel").hasNotPassed("requestCaseConference");
+    Assertions.assertThat(candidates.isWaiting(pi.getBusinessKey())).isTrue();
+  }
+
+  @Test
+  void aComplexCaseGoesToACaseConferenceNotThePanel() {
+    ProcessInstance pi = start(Referrals.policeVictim("PSD"));
+    reviewHistory(pi);
+    allocateAsRecommended(pi);
+
+    assertThat(pi).hasPassed("requestCaseConference").hasNotPassed("listForPanel").isWaitingAt("reachVictim");
+    Assertions.assertThat(candidates.isWaiting(pi.getBusinessKey())).isFalse();
+    Assertions.assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("caseConference")
+        .processInstanceBusinessKey(pi.getBusinessKey()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void theSooCanBringTheCaseBackToThePanelWithAnUpdate() {
+    ProcessInstance pi = toOversight(Referrals.policeVictim("COLLEAGUE"));
+    Assertions.assertThat(candidates.isWaiting(pi.getBusinessKey())).isFalse();
+    update(pi, false, Map.of("bringToPanel", true));
+    Assertions.assertThat(candidates.waiting()).filteredOn(w -> w.caseCode().equals(pi.getBusinessKey()))
+        .singleElement().extracting(PanelCandidates.Waiting::reviewType).isEqualTo("UPDATE");
+  }
 
   @Test
   void noEligibleSooIsAVisibleTaskForTheCoordinatorsUntilTheRosterChanges() {
@@ -298,8 +335,8 @@ class OversightCaseProcessTest {
   @Test
   void closureIsRefusedWhileAPanelActionIsOpenAndApprovedOnceItIsDone() {
     ProcessInstance pi = toOversight(Referrals.policeVictim("MASH"));
-    panelOutcomes.record(pi.getBusinessKey(),
-        List.of(new PanelActions.NewAction("Ask the investigator to update the victim weekly", "OIC", LocalDate.now().plusDays(14))), false);
+    panelOutcomes.record(PanelOutcomes.Outcome.of(pi.getBusinessKey(),
+        List.of(new PanelActions.NewAction("Ask the investigator to update the victim weekly", "OIC", LocalDate.now().plusDays(14))), false));
     assertThat(pi).isWaitingAt("updateCase", "completePanelAction");
 
     update(pi, true, assurance());
@@ -340,7 +377,7 @@ class OversightCaseProcessTest {
   @Test
   void whenThePanelAskedForTheCaseBackTheChairApprovesClosure() {
     ProcessInstance pi = toOversight(Referrals.policeVictim("CALL_101"));
-    panelOutcomes.record(pi.getBusinessKey(), List.of(), true);
+    panelOutcomes.record(PanelOutcomes.Outcome.of(pi.getBusinessKey(), List.of(), true));
     update(pi, true, assurance());
 
     assertThat(pi).isWaitingAt("approveClosureAsChair");
@@ -351,6 +388,8 @@ class OversightCaseProcessTest {
   void anApprovedClosureEndsTheCaseAndTheSoosAccess() {
     ProcessInstance pi = toOversight(Referrals.policeVictim("LINE_MANAGER"));
     String soo = (String) runtimeService.getVariable(pi.getId(), "allocatedSoo");
+    update(pi, false, Map.of("bringToPanel", true));
+    Assertions.assertThat(candidates.isWaiting(pi.getBusinessKey())).isTrue();
     update(pi, true, assurance());
     complete(task("approveClosure", pi), withVariables("closureDecision", "APPROVE"));
     complete(task("recordFinalConversation", pi), withVariables("finalConversation", "HELD"));
@@ -360,6 +399,7 @@ class OversightCaseProcessTest {
     Assertions.assertThat(authorizationService.createAuthorizationQuery().userIdIn(soo).resourceId(pi.getId()).count()).isZero();
     Assertions.assertThat(roster.isActiveSoo(pi.getBusinessKey(), soo)).isFalse();
     Assertions.assertThat(vault.find(pi.getBusinessKey()).orElseThrow().closedAt()).isNotNull();
+    Assertions.assertThat(candidates.isWaiting(pi.getBusinessKey())).isFalse();
   }
 
   // ---- steps shared by the paths above (see CaseDriver)

@@ -1,0 +1,41 @@
+package uk.police.daoversight.panel;
+
+import java.util.List;
+
+/**
+ * The agenda of one panel meeting.
+ *
+ * @param items           the cases placed, in agenda order
+ * @param carriedOver     every candidate not placed, with the reason, in the same order
+ * @param capacityMinutes the meeting's length in minutes
+ */
+public record Agenda(List<Item> items, List<CarriedOver> carriedOver, int capacityMinutes) {
+
+  public Agenda {
+    items = items == null ? List.of() : List.copyOf(items);
+    carriedOver = carriedOver == null ? List.of() : List.copyOf(carriedOver);
+  }
+
+  /**
+   * One case on the agenda.
+   *
+   * @param startMinute    minutes from the start of the meeting
+   * @param priority       the triage priority (1 = highest)
+   * @param priorityReason why the case has that priority
+   */
+  public record Item(String caseCode, String reviewType, int slotMinutes, int startMinute, List<String> soos,
+                     int priority, String priorityReason) {
+
+    public Item {
+      soos = soos == null ? List.of() : List.copyOf(soos);
+    }
+  }
+
+  /** A case that did not get on this agenda and goes to the next panel, with the reason. */
+  public record CarriedOver(String caseCode, String reviewType, int priority, String reason) {}
+
+  /** The minutes taken by the placed items. */
+  public int usedMinutes() {
+    return items.stream().mapToInt(Item::slotMinutes).sum();
+  }
+}

@@ -1,0 +1,106 @@
+package uk.police.daoversight.panel;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the agenda of the monthly multi-agency scrutiny panel. Plain Java: the triage and slot
+ * decisions come in through {@link Rules}.
+ *
+ * <p>Order: the administrator's pinned cases first (in the given order), then triage priority
+ * (1 first), then the longest wait, then case code. The builder walks that order and places each case
+ * whose slot still fits (a later, shorter case may fill a gap a longer one could not). Nothing is
+ * dropped: every case not placed is carried over with its reason.
+ */
+public class AgendaBuilder {
+
+  /** The triage decision (DMN panelTriage) and slot decision (DMN panelSlotMinutes). */
+  public interface Rules {
+    /** Priority 1 = highest, with a reason. */
+    Triage triage(AgendaCandidate candidate);
+
+    /** Slot length in minutes; complex is always false for panel candidates. */
+    int slotMinutes(String reviewType, boolean complex);
+  }
+
+  /** A triage result: priority (1 = highest) and why. */
+  public record Triage(int priority, String reason) {}
+
+  private record Ranked(AgendaCandidate candidate, Triage triage, int pin) {}
+
+  /**
+   * Builds the agenda.
+   *
+   * @param candidates      the waiting cases; a repeated case code keeps its first occurrence only; null = none
+   * @param capacityMinutes the meeting length; must be more than 0
+   * @param rules           triage and slot rules
+   * @param deferred        case code to the administrator's reason; these cases are carried over
+   * @param pinnedOrder     case codes the administrator put first, in that order
+   * @return the agenda; unknown case codes in deferred or pinnedOrder are ignored
+   * @throws IllegalArgumentException when capacityMinutes is 0 or less
+   * @throws IllegalStateException when the slot rules give 0 minutes or less
+   */
+  public Agenda build(List<AgendaCandidate> candidates, int capacityMinutes, Rules rules,
+                      Map<String, String> deferred, List<String> pinnedOrder) {
+    if (capacityMinutes <= 0) {
+      throw new IllegalArgumentException("capacityMinutes must be more than 0, was " + capacityMinutes);
+    }
+    Map<String, String> deferrals = deferred == null ? Map.of() : deferred;
+    Map<String, Integer> pins = new LinkedHashMap<>();
+    if (pinnedOrder != null) {
+      for (String code : pinnedOrder) {
+        pins.putIfAbsent(code, pins.size());
+      }
+    }
+
+    Map<String, AgendaCandidate> distinct = new LinkedHashMap<>();
+    if (candidates != null) {
+      for (AgendaCandidate c : candidates) {
+        if (c != null && c.caseCode() != null) {
+          distinct.putIfAbsent(c.caseCode(), c);
+        }
+      }
+    }
+
+    List<Ranked> ranked = new ArrayList<>();
+    for (AgendaCandidate c : distinct.values()) {
+      ranked.add(new Ranked(c, rules.triage(c), pins.getOrDefault(c.caseCode(), Integer.MAX_VALUE)));
+    }
+    ranked.sort(Comparator.comparingInt(Ranked::pin)
+        .thenComparingInt(r -> r.triage().priority())
+        .thenComparing(r -> r.candidate().daysWaiting(), Comparator.reverseOrder())
+        .thenComparing(r -> r.candidate().caseCode()));
+
+    List<Agenda.Item> items = new ArrayList<>();
+    List<Ranked> notPlaced = new ArrayList<>();
+    int used = 0;
+    for (Ranked r : ranked) {
+      AgendaCandidate c = r.candidate();
+      int slot = rules.slotMinutes(c.reviewType(), false);
+      if (slot <= 0) {
+        throw new IllegalStateException("The slot rules gave " + slot + " minutes for " + c.reviewType()
+            + " (case " + c.caseCode() + "); a slot must be at least 1 minute");
+      }
+      if (!deferrals.containsKey(c.caseCode()) && used + slot <= capacityMinutes) {
+        items.add(new Agenda.Item(c.caseCode(), c.reviewType(), slot, used, c.soos(),
+            r.triage().priority(), r.triage().reason()));
+        used += slot;
+      } else {
+        notPlaced.add(r);
+      }
+    }
+
+    List<Agenda.CarriedOver> carried = new ArrayList<>();
+    for (Ranked r : notPlaced) {
+      String code = r.candidate().caseCode();
+      String reason = deferrals.containsKey(code)
+          ? "Deferred by the administrator: " + deferrals.get(code)
+          : "Panel full: " + used + " of " + capacityMinutes + " minutes used; carried to the next panel";
+      carried.add(new Agenda.CarriedOver(code, r.candidate().reviewType(), r.triage().priority(), reason));
+    }
+    return new Agenda(items, carried, capacityMinutes);
+  }
+}

@@ -1,0 +1,175 @@
+package uk.police.daoversight.panel;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import uk.police.daoversight.allocation.SooRoster;
+import uk.police.daoversight.vault.IdentityVault;
+
+/**
+ * The panel administrator's desk: the draft agenda from every waiting case, the administrator's
+ * changes (defer with a reason, add, put first), publication with the breakout room opened, and the
+ * meeting's close. The packing itself is {@link AgendaBuilder}.
+ */
+@Service
+public class AgendaDesk {
+
+  /** The administrator's changes, as typed on the "Prepare agenda" form. */
+  public record Changes(String deferCases, String addCases, String caseOrder) {}
+
+  private final PanelCandidates candidates;
+  private final PanelMeetings meetings;
+  private final PanelRules rules;
+  private final SooRoster roster;
+  private final IdentityVault vault;
+  private final BreakoutRoom breakoutRoom;
+  private final PanelSettings settings;
+  private final Clock clock;
+  private final AgendaBuilder builder = new AgendaBuilder();
+
+  public AgendaDesk(PanelCandidates candidates, PanelMeetings meetings, PanelRules rules, SooRoster roster,
+                    IdentityVault vault, BreakoutRoom breakoutRoom, PanelSettings settings, Clock clock) {
+    this.candidates = candidates;
+    this.meetings = meetings;
+    this.rules = rules;
+    this.roster = roster;
+    this.vault = vault;
+    this.breakoutRoom = breakoutRoom;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  public Agenda draft(String meetingId, String processInstanceId) {
+    meetings.create(meetingId, processInstanceId, clock.instant(), settings.getCapacityMinutes());
+    return revise(meetingId, new Changes(null, null, null));
+  }
+
+  /** Applies the administrator's changes to a fresh packing of every waiting case. */
+  public Agenda revise(String meetingId, Changes changes) {
+    Map<String, String> problems = new LinkedHashMap<>();
+    Map<String, String> deferred = parseDeferrals(changes.deferCases(), problems);
+    List<String> added = codes(changes.addCases());
+    List<String> order = codes(changes.caseOrder());
+    for (String code : added) {
+      if (!vault.exists(code) || roster.activeSoos(code).isEmpty()) {
+        problems.put(code, "is not an open case with a SOO");
+      } else if (!candidates.isWaiting(code)) {
+        candidates.list(code, PanelCandidates.UPDATE, false, "STANDARD");
+      }
+    }
+    Set<String> waiting = candidates.waiting().stream().map(PanelCandidates.Waiting::caseCode).collect(Collectors.toSet());
+    for (String code : deferred.keySet()) {
+      if (!waiting.contains(code)) {
+        problems.put(code, "cannot be deferred: it is not waiting for this panel");
+      }
+    }
+    for (String code : order) {
+      if (!waiting.contains(code)) {
+        problems.put(code, "cannot be put first: it is not waiting for this panel");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new AgendaChangeRefusedException(problems.entrySet().stream()
+          .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("; ")));
+    }
+    int capacity = meetings.find(meetingId).orElseThrow().capacityMinutes();
+    Agenda agenda = builder.build(candidatesNow(), capacity, rules, deferred, order);
+    meetings.saveAgenda(meetingId, agenda);
+    return agenda;
+  }
+
+  /** Publishes the agenda and opens the breakout room. */
+  public Agenda publish(String meetingId, Changes changes) {
+    Agenda agenda = revise(meetingId, changes);
+    meetings.published(meetingId);
+    breakoutRoom.open(meetingId, agenda.items());
+    return agenda;
+  }
+
+  public void close(String meetingId, Integer partnerAgenciesAttending, String partnerAgencies) {
+    breakoutRoom.close(meetingId);
+    meetings.closed(meetingId, partnerAgenciesAttending, partnerAgencies);
+  }
+
+  public List<String> caseCodes(String meetingId) {
+    return meetings.agenda(meetingId).stream().map(Agenda.Item::caseCode).toList();
+  }
+
+  /** One line per agenda item: time, case code, review type, slot, SOO(s). */
+  public String summary(String meetingId) {
+    Instant start = meetings.find(meetingId).orElseThrow().heldOn();
+    return meetings.agenda(meetingId).stream().map(i -> describe(start, i)).collect(Collectors.joining("\n"));
+  }
+
+  public String describe(String meetingId, String caseCode) {
+    Instant start = meetings.find(meetingId).orElseThrow().heldOn();
+    return meetings.agenda(meetingId).stream().filter(i -> i.caseCode().equals(caseCode)).findFirst()
+        .map(i -> describe(start, i)).orElse(caseCode);
+  }
+
+  public String carriedOverSummary(String meetingId) {
+    List<Agenda.CarriedOver> carried = meetings.carriedOver(meetingId);
+    return carried.isEmpty() ? "None" : carried.stream().map(c -> c.caseCode() + " (" + c.reviewType() + "): " + c.reason())
+        .collect(Collectors.joining("\n"));
+  }
+
+  private static String describe(Instant start, Agenda.Item item) {
+    DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    return hhmm.format(start.plusSeconds(item.startMinute() * 60L)) + "-"
+        + hhmm.format(start.plusSeconds((item.startMinute() + item.slotMinutes()) * 60L)) + "  " + item.caseCode()
+        + "  " + item.reviewType() + "  " + item.slotMinutes() + " min  SOO " + String.join(" and ", item.soos())
+        + "  (" + item.priorityReason() + ")";
+  }
+
+  private List<AgendaCandidate> candidatesNow() {
+    Instant now = clock.instant();
+    List<AgendaCandidate> list = new ArrayList<>();
+    for (PanelCandidates.Waiting w : candidates.waiting()) {
+      list.add(new AgendaCandidate(w.caseCode(), w.reviewType(), w.requestedBack(), w.riskLevel(), w.daysWaiting(now),
+          roster.activeSoos(w.caseCode())));
+    }
+    return list;
+  }
+
+  /** "K7Q4-M2XD: reason; M2XD-K7Q4: reason" */
+  static Map<String, String> parseDeferrals(String text, Map<String, String> problems) {
+    Map<String, String> deferred = new LinkedHashMap<>();
+    if (text == null || text.isBlank()) {
+      return deferred;
+    }
+    for (String entry : text.split("[;\\n]")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      String[] parts = entry.split(":", 2);
+      String code = parts[0].trim().toUpperCase();
+      if (parts.length < 2 || parts[1].isBlank()) {
+        problems.put(code, "needs a reason to be deferred (write CODE: reason)");
+      } else {
+        deferred.put(code, parts[1].trim());
+      }
+    }
+    return deferred;
+  }
+
+  static List<String> codes(String text) {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    List<String> codes = new ArrayList<>();
+    for (String code : text.split("[,;\\s]+")) {
+      if (!code.isBlank()) {
+        codes.add(code.trim().toUpperCase());
+      }
+    }
+    return codes;
+  }
+}

@@ -1,0 +1,63 @@
+package uk.police.daoversight.panel;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import uk.police.daoversight.audit.AccessAudit;
+import uk.police.daoversight.security.Groups;
+
+/**
+ * Access follows the breakout room. From the agenda's publication until the meeting closes, the
+ * attendees (chair, members, partner agencies, the PSD representative) may read the anonymised case
+ * update forms of the cases on the agenda, and each SOO only their own case. The process opens and
+ * closes the room; nothing outlives the meeting. Every grant and removal is audited.
+ */
+@Service
+public class BreakoutRoom {
+
+  static final List<String> ATTENDEES = List.of(Groups.PANEL_CHAIR, Groups.PANEL_MEMBERS, Groups.PARTNER_AGENCIES, Groups.PSD);
+
+  private final JdbcTemplate jdbc;
+  private final AccessAudit audit;
+  private final Clock clock;
+
+  public BreakoutRoom(JdbcTemplate jdbc, AccessAudit audit, Clock clock) {
+    this.jdbc = jdbc;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  public void open(String meetingId, List<Agenda.Item> agenda) {
+    Timestamp now = Timestamp.from(clock.instant());
+    for (Agenda.Item item : agenda) {
+      for (String group : ATTENDEES) {
+        jdbc.update("insert into meeting_access (meeting_id, case_code, grantee, grantee_type, granted_at) values (?,?,?,?,?)",
+            meetingId, item.caseCode(), group, "GROUP", now);
+      }
+      for (String soo : item.soos()) {
+        jdbc.update("insert into meeting_access (meeting_id, case_code, grantee, grantee_type, granted_at) values (?,?,?,?,?)",
+            meetingId, item.caseCode(), soo, "USER", now);
+      }
+      audit.record(null, item.caseCode(), "MEETING_ACCESS", AccessAudit.Outcome.GRANTED,
+          "panel " + meetingId + ": attendees and SOO(s) " + String.join(", ", item.soos()));
+    }
+  }
+
+  public void close(String meetingId) {
+    List<String> cases = jdbc.queryForList("select distinct case_code from meeting_access where meeting_id = ? and revoked_at is null",
+        String.class, meetingId);
+    jdbc.update("update meeting_access set revoked_at = ? where meeting_id = ? and revoked_at is null",
+        Timestamp.from(clock.instant()), meetingId);
+    cases.forEach(c -> audit.record(null, c, "MEETING_ACCESS", AccessAudit.Outcome.REVOKED, "panel " + meetingId + " closed"));
+  }
+
+  /** True while an open meeting gives this user, or one of their groups, the case. */
+  public boolean mayRead(String userId, List<String> groups, String caseCode) {
+    List<String> grantees = jdbc.queryForList(
+        "select grantee from meeting_access where case_code = ? and revoked_at is null and "
+            + "((grantee_type = 'USER' and grantee = ?) or grantee_type = 'GROUP')", String.class, caseCode, userId);
+    return grantees.contains(userId) || grantees.stream().anyMatch(groups::contains);
+  }
+}

@@ -1,0 +1,72 @@
+package uk.police.daoversight.process;
+
+import static io.holunda.camunda.bpm.data.CamundaBpmData.booleanVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.intVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.longVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.stringVariable;
+
+import io.holunda.camunda.bpm.data.factory.VariableFactory;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Every variable of the {@code scrutinyPanel} and {@code caseConference} processes, typed, in one
+ * place. Form field keys in {@code forms/} use exactly these names. Anonymous: case codes and user
+ * ids only.
+ */
+public final class PanelVariables {
+
+  private PanelVariables() {}
+
+  // The meeting
+  public static final VariableFactory<String> PANEL_ID = stringVariable("panelId");
+  public static final VariableFactory<String> AGENDA_SUMMARY = stringVariable("agendaSummary");
+  public static final VariableFactory<String> CARRIED_OVER_SUMMARY = stringVariable("carriedOverSummary");
+  public static final VariableFactory<String> DEFER_CASES = stringVariable("deferCases");
+  public static final VariableFactory<String> ADD_CASES = stringVariable("addCases");
+  public static final VariableFactory<String> CASE_ORDER = stringVariable("caseOrder");
+  public static final VariableFactory<Boolean> AGENDA_READY = booleanVariable("agendaReady");
+  public static final VariableFactory<String> AGENDA_PROBLEM = stringVariable("agendaProblem");
+  public static final VariableFactory<Long> PARTNER_AGENCIES_ATTENDING = longVariable("partnerAgenciesAttending");
+  public static final VariableFactory<String> PARTNER_AGENCY_NAMES = stringVariable("partnerAgencyNames");
+
+  // One case on the agenda (local to its "Review case" instance)
+  public static final VariableFactory<String> AGENDA_CASE_CODE = stringVariable("agendaCaseCode");
+  public static final VariableFactory<String> AGENDA_ITEM_SUMMARY = stringVariable("agendaItemSummary");
+
+  // The outcome of a panel review or a case conference
+  public static final VariableFactory<String> DIRECTION_FOR_VICTIM = stringVariable("directionForVictim");
+  public static final VariableFactory<String> DIRECTION_FOR_INVESTIGATION = stringVariable("directionForInvestigation");
+  public static final VariableFactory<String> ACTION1_WHAT = stringVariable("action1What");
+  public static final VariableFactory<String> ACTION1_OWNER = stringVariable("action1Owner");
+  public static final VariableFactory<String> ACTION1_DUE = stringVariable("action1Due");
+  public static final VariableFactory<String> ACTION2_WHAT = stringVariable("action2What");
+  public static final VariableFactory<String> ACTION2_OWNER = stringVariable("action2Owner");
+  public static final VariableFactory<String> ACTION2_DUE = stringVariable("action2Due");
+  public static final VariableFactory<String> ACTION3_WHAT = stringVariable("action3What");
+  public static final VariableFactory<String> ACTION3_OWNER = stringVariable("action3Owner");
+  public static final VariableFactory<String> ACTION3_DUE = stringVariable("action3Due");
+  public static final VariableFactory<String> INDIVIDUAL_LEARNING = stringVariable("individualLearning");
+  public static final VariableFactory<String> GOOD_PRACTICE = stringVariable("goodPractice");
+  /** Chosen themes: a JSON list of theme ids (a Camunda Forms checklist). */
+  public static final String THEMES = "themes";
+  /** The active taxonomy as the checklist's options: a JSON list of {label, value}. */
+  public static final String THEME_OPTIONS = "themeOptions";
+  public static final VariableFactory<Boolean> BRING_BACK = booleanVariable("bringBack");
+  public static final VariableFactory<Boolean> ESCALATE_TO_CONFERENCE = booleanVariable("escalateToConference");
+
+  // Case conference
+  public static final VariableFactory<Integer> CONFERENCE_MINUTES = intVariable("conferenceMinutes");
+  public static final VariableFactory<String> CONFERENCE_SOOS = stringVariable("conferenceSoos");
+  public static final VariableFactory<String> CONFERENCE_DATE = stringVariable("conferenceDate");
+  public static final VariableFactory<String> PRIMARY_PARTIES = stringVariable("primaryParties");
+
+  /** All declared names (and the JSON ones), for the model-consistency test. */
+  public static Set<String> names() {
+    Set<String> names = new HashSet<>(VariableNames.of(PanelVariables.class));
+    names.add(THEMES);
+    names.add(THEME_OPTIONS);
+    names.add(CaseVariables.CASE_CODE.getName());
+    return Set.copyOf(names);
+  }
+}
