@@ -207,6 +207,7 @@ class OversightCaseProcessTest {
     complete(task("allocateSoo", pi), withVariables("allocatedSoo", other, "allocationReason", "Recommended SOO is on leave"));
     execute(job("recordAllocation", pi));
     assertThat(pi).isWaitingAt("reachVictim");
+    Assertions.assertThat(roster.find(other).orElseThrow().lastAllocatedAt()).isEqualTo(ClockUtil.getCurrentTime().toInstant());
     Assertions.assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskAssignee(other).count()).isEqualTo(1);
   }
 
