@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -17,6 +18,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import uk.police.daoversight.intake.DuplicateReferralException;
 import uk.police.daoversight.intake.ReferralRejectedException;
+import uk.police.daoversight.rules.RulesRefusedException;
 import uk.police.daoversight.security.ForbiddenException;
 import uk.police.daoversight.security.NotFoundException;
 
@@ -43,6 +45,16 @@ public class ApiExceptionHandler {
   @ExceptionHandler(BadRequestException.class)
   ResponseEntity<Map<String, Object>> badRequest(BadRequestException e) {
     return answer(HttpStatus.BAD_REQUEST, e.getMessage(), e.problems().isEmpty() ? Map.of() : Map.of("problems", e.problems()));
+  }
+
+  @ExceptionHandler(RulesRefusedException.class)
+  ResponseEntity<Map<String, Object>> rulesRefused(RulesRefusedException e) {
+    return answer(HttpStatus.BAD_REQUEST, e.getMessage(), Map.of("reasons", e.reasons()));
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+    return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "This content type is not accepted here", Map.of());
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
