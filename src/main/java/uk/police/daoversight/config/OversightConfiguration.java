@@ -16,7 +16,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import uk.police.daoversight.allocation.AllocationService;
+import uk.police.daoversight.security.AdhocQueryExpressionGuard;
 import uk.police.daoversight.security.ApiAuthenticationFilter;
+import uk.police.daoversight.security.SetupEndpointGuard;
 import uk.police.daoversight.vault.IdentityRedactingHistoryEventHandler;
 
 /** Wiring that is not a business service: clock, history filter, authentication on the APIs. */
@@ -78,6 +80,26 @@ public class OversightConfiguration {
     registration.setName("api-authentication");
     registration.addUrlPatterns("/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  /** CVE-2026-77226: Admin's first-run setup is closed once an administrator exists. */
+  @Bean
+  FilterRegistrationBean<SetupEndpointGuard> setupEndpointGuard(IdentityService identityService) {
+    FilterRegistrationBean<SetupEndpointGuard> registration = new FilterRegistrationBean<>(new SetupEndpointGuard(identityService));
+    registration.setName("setup-endpoint-guard");
+    registration.addUrlPatterns("/camunda/api/admin/setup/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  /** No expressions in ad-hoc queries, nested orQueries included, on engine-rest and the webapps. */
+  @Bean
+  FilterRegistrationBean<AdhocQueryExpressionGuard> adhocQueryExpressionGuard() {
+    FilterRegistrationBean<AdhocQueryExpressionGuard> registration = new FilterRegistrationBean<>(new AdhocQueryExpressionGuard());
+    registration.setName("adhoc-query-expression-guard");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
     return registration;
   }
 
