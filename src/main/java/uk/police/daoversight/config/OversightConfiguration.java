@@ -19,6 +19,7 @@ import uk.police.daoversight.allocation.AllocationService;
 import uk.police.daoversight.security.AdhocQueryExpressionGuard;
 import uk.police.daoversight.security.ApiAuthenticationFilter;
 import uk.police.daoversight.security.SetupEndpointGuard;
+import uk.police.daoversight.security.WebappQueryBound;
 import uk.police.daoversight.vault.IdentityRedactingHistoryEventHandler;
 
 /** Wiring that is not a business service: clock, history filter, authentication on the APIs. */
@@ -100,6 +101,16 @@ public class OversightConfiguration {
     registration.setName("adhoc-query-expression-guard");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
+  }
+
+  /** The webapps' unbounded lists get the engine's cap as their bound. */
+  @Bean
+  FilterRegistrationBean<WebappQueryBound> webappQueryBound() {
+    FilterRegistrationBean<WebappQueryBound> registration = new FilterRegistrationBean<>(new WebappQueryBound());
+    registration.setName("webapp-query-bound");
+    registration.addUrlPatterns("/camunda/api/engine/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 31);
     return registration;
   }
 

@@ -86,7 +86,9 @@ public class AccessSetup {
       grant(Groups.CASE_COORDINATORS, Resources.PROCESS_DEFINITION, process,
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
-          ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.READ_HISTORY);
+          ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.READ_HISTORY,
+          ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+          ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
     }
     grant(Groups.CASE_COORDINATORS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
     // SOOs may read the definition (diagram, forms); their cases and tasks are granted per case.
