@@ -103,6 +103,32 @@ public class AllocationDesk {
     return now.plus(contactDeadline);
   }
 
+  /**
+   * Reallocation (a SOO promoted, or a new SOO would serve the victim better): the new SOO must be
+   * eligible; the old SOO's allocation and access end; the new SOO is allocated and given access.
+   * Returns the party the SOO oversees. Moving the case's open tasks is the caller's part.
+   */
+  public String reallocate(String caseCode, String processInstanceId, String from, String to, String reason, String by) {
+    if (reason == null || reason.isBlank()) {
+      throw new AllocationRefusedException("Give the reason for the reallocation");
+    }
+    if (!roster.isActiveSoo(caseCode, from)) {
+      throw new AllocationRefusedException(from + " is not allocated to this case");
+    }
+    if (roster.isActiveSoo(caseCode, to)) {
+      throw new AllocationRefusedException(to + " is already allocated to this case");
+    }
+    allocation.ineligibility(to, vault.conflictFacts(caseCode), roster.all()).ifPresent(why -> {
+      throw new AllocationRefusedException(to + " cannot be allocated: " + why);
+    });
+    Instant now = clock.instant();
+    String party = roster.releaseOne(caseCode, from, now).orElse(VICTIM);
+    access.revoke(caseCode, processInstanceId, from, "reallocated to " + to + ": " + reason);
+    roster.allocate(caseCode, to, party, by, reason, now);
+    access.grant(caseCode, processInstanceId, to, by);
+    return party;
+  }
+
   /** Closure or reallocation: the SOOs' access to the case ends. */
   public void release(String caseCode, String processInstanceId, String reason) {
     for (String soo : roster.release(caseCode, clock.instant())) {

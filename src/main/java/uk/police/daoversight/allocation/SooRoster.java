@@ -76,6 +76,15 @@ public class SooRoster {
         String.class, caseCode).stream().findFirst();
   }
 
+  /** Ends one SOO's allocation to a case; returns the party they oversaw, if they were allocated. */
+  public Optional<String> releaseOne(String caseCode, String userId, Instant now) {
+    List<String> party = jdbc.queryForList("select party from case_soo where case_code = ? and user_id = ? and released_at is null",
+        String.class, caseCode, userId);
+    jdbc.update("update case_soo set released_at = ? where case_code = ? and user_id = ? and released_at is null",
+        Timestamp.from(now), caseCode, userId);
+    return party.stream().findFirst();
+  }
+
   public List<String> release(String caseCode, Instant now) {
     List<String> released = activeSoos(caseCode);
     jdbc.update("update case_soo set released_at = ? where case_code = ? and released_at is null", Timestamp.from(now), caseCode);

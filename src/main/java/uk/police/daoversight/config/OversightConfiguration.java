@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.spring.ProcessEngineFactoryBean;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
@@ -15,7 +16,12 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import uk.police.daoversight.access.BreakGlass;
+import uk.police.daoversight.access.EngineReadAudit;
+import uk.police.daoversight.access.SuspiciousAccess;
 import uk.police.daoversight.allocation.AllocationService;
+import uk.police.daoversight.allocation.SooRoster;
+import uk.police.daoversight.audit.AccessAudit;
 import uk.police.daoversight.security.AdhocQueryExpressionGuard;
 import uk.police.daoversight.security.ApiAuthenticationFilter;
 import uk.police.daoversight.security.SetupEndpointGuard;
@@ -101,6 +107,19 @@ public class OversightConfiguration {
     registration.setName("adhoc-query-expression-guard");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
+  }
+
+  /** Reads of a case through engine-rest and the webapps' engine API go into the access audit. */
+  @Bean
+  FilterRegistrationBean<EngineReadAudit> engineReadAudit(HistoryService historyService, IdentityService identityService,
+                                                          SooRoster roster, BreakGlass breakGlass, AccessAudit audit,
+                                                          SuspiciousAccess suspicious) {
+    FilterRegistrationBean<EngineReadAudit> registration = new FilterRegistrationBean<>(
+        new EngineReadAudit(historyService, identityService, roster, breakGlass, audit, suspicious));
+    registration.setName("engine-read-audit");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
     return registration;
   }
 

@@ -5,6 +5,8 @@ import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import uk.police.daoversight.access.BreakGlass;
+import uk.police.daoversight.access.SuspiciousAccess;
 import uk.police.daoversight.allocation.SooRoster;
 import uk.police.daoversight.audit.AccessAudit;
 import uk.police.daoversight.panel.BreakoutRoom;
@@ -14,8 +16,9 @@ import uk.police.daoversight.security.Groups;
 
 /**
  * {@code GET /api/cases/{caseCode}/updates}: the anonymised case update form. Shared only with
- * nominated people: the coordinators, the case's SOO(s), and a panel's attendees while its
- * breakout room is open. Every read and refusal is audited.
+ * nominated people: the coordinators, the case's SOO(s), a panel's attendees while its breakout
+ * room is open, and whoever broke the glass on it until that expires. Every read and refusal is
+ * audited and checked for suspicious access.
  */
 @RestController
 public class CaseUpdateController {
@@ -25,22 +28,27 @@ public class CaseUpdateController {
   private final BreakoutRoom breakoutRoom;
   private final CurrentUser currentUser;
   private final AccessAudit audit;
+  private final BreakGlass breakGlass;
+  private final SuspiciousAccess suspicious;
 
   public CaseUpdateController(CaseUpdates updates, SooRoster roster, BreakoutRoom breakoutRoom, CurrentUser currentUser,
-                              AccessAudit audit) {
+                              AccessAudit audit, BreakGlass breakGlass, SuspiciousAccess suspicious) {
     this.updates = updates;
     this.roster = roster;
     this.breakoutRoom = breakoutRoom;
     this.currentUser = currentUser;
     this.audit = audit;
+    this.breakGlass = breakGlass;
+    this.suspicious = suspicious;
   }
 
   @GetMapping("/api/cases/{caseCode}/updates")
   public List<Map<String, Object>> updates(@PathVariable String caseCode) {
     String user = currentUser.userId();
     boolean allowed = currentUser.inAnyGroup(Groups.CASE_COORDINATORS) || roster.isActiveSoo(caseCode, user)
-        || breakoutRoom.mayRead(user, currentUser.groups(), caseCode);
+        || breakoutRoom.mayRead(user, currentUser.groups(), caseCode) || breakGlass.isOpen(user, caseCode);
     audit.record(user, caseCode, "READ_CASE_UPDATES", allowed ? AccessAudit.Outcome.ALLOWED : AccessAudit.Outcome.REFUSED, null);
+    suspicious.check(user, caseCode);
     if (!allowed) {
       throw new ForbiddenException("You do not have access to this case's update form");
     }

@@ -25,7 +25,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.springframework.core.io.ClassPathResource;
@@ -33,6 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import uk.police.daoversight.audit.AccessAudit;
 import uk.police.daoversight.security.NotFoundException;
+import uk.police.daoversight.security.SystemAccess;
 
 /**
  * Analysts own the rules. A new version of a decision table is checked ({@link RuleCheck}: DMN,
@@ -267,19 +267,8 @@ public class RulesService {
     });
   }
 
-  /**
-   * Runs as the application, not as the analyst: analysts hold no deployment rights of their own.
-   * The analyst's authentication is restored afterwards.
-   */
+  /** Runs as the application, not as the analyst: analysts hold no deployment rights of their own. */
   private <T> T asSystem(Supplier<T> work) {
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    return SystemAccess.run(identityService, work);
   }
 }

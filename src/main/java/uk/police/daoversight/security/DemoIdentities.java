@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.springframework.stereotype.Component;
+import uk.police.daoversight.access.StaffDirectory;
 import uk.police.daoversight.allocation.SooProfile;
 import uk.police.daoversight.allocation.SooRoster;
 
@@ -46,12 +47,30 @@ public class DemoIdentities {
       new SooProfile("soo5", "Chief Inspector", "Contact Management", "CI1005", true, null, null),
       new SooProfile("soo6", "Chief Inspector", "Professional Standards", "CI1006", true, "PSD", null));
 
+  /** The demo staff directory: staff numbers, departments and line managers (fictional). */
+  static final List<StaffDirectory.Staff> STAFF = List.of(
+      new StaffDirectory.Staff("coordinator", "CS2001", "Public Protection", "manager"),
+      new StaffDirectory.Staff("soo1", "CI1001", "Response North", "manager"),
+      new StaffDirectory.Staff("soo2", "CI1002", "Response South", "manager"),
+      new StaffDirectory.Staff("soo3", "CI1003", "Criminal Investigation", "manager"),
+      new StaffDirectory.Staff("soo4", "CI1004", "Neighbourhoods", "manager"),
+      new StaffDirectory.Staff("soo5", "CI1005", "Contact Management", "manager"),
+      new StaffDirectory.Staff("soo6", "CI1006", "Professional Standards", "manager"),
+      new StaffDirectory.Staff("chair", "CS3001", "Public Protection", null),
+      new StaffDirectory.Staff("panel1", "PS4001", "Public Protection", "chair"),
+      new StaffDirectory.Staff("psd1", "PS5001", "Professional Standards", "manager"),
+      new StaffDirectory.Staff("analyst", "ST6001", "Performance and Analysis", "manager"),
+      new StaffDirectory.Staff("manager", "CS7001", "Command Team", null),
+      new StaffDirectory.Staff("auditor", "ST8001", "Information Management", "manager"));
+
   private final IdentityService identityService;
   private final SooRoster roster;
+  private final StaffDirectory directory;
 
-  public DemoIdentities(IdentityService identityService, SooRoster roster) {
+  public DemoIdentities(IdentityService identityService, SooRoster roster, StaffDirectory directory) {
     this.identityService = identityService;
     this.roster = roster;
+    this.directory = directory;
   }
 
   public void apply() {
@@ -72,6 +91,11 @@ public class DemoIdentities {
     for (SooProfile soo : ROSTER) {
       if (roster.find(soo.userId()).isEmpty()) {
         roster.save(soo);
+      }
+    }
+    for (StaffDirectory.Staff staff : STAFF) {
+      if (directory.find(staff.userId()).isEmpty()) {
+        directory.save(staff);
       }
     }
   }

@@ -1,6 +1,8 @@
 package uk.police.daoversight.vault;
 
 import org.springframework.stereotype.Service;
+import uk.police.daoversight.access.BreakGlass;
+import uk.police.daoversight.access.SuspiciousAccess;
 import uk.police.daoversight.allocation.SooRoster;
 import uk.police.daoversight.audit.AccessAudit;
 import uk.police.daoversight.security.ForbiddenException;
@@ -9,7 +11,8 @@ import uk.police.daoversight.security.NotFoundException;
 
 /**
  * Need to know: a case's identities go to the case coordinators, the SOO(s) allocated to that case
- * while they oversee it, and PSD. Every read, allowed or refused, is audited.
+ * while they oversee it, PSD, and whoever broke the glass on it until that expires. Every read,
+ * allowed or refused, is audited and checked for suspicious access.
  */
 @Service
 public class IdentityAccess {
@@ -17,22 +20,29 @@ public class IdentityAccess {
   private final IdentityVault vault;
   private final SooRoster roster;
   private final AccessAudit audit;
+  private final BreakGlass breakGlass;
+  private final SuspiciousAccess suspicious;
 
-  public IdentityAccess(IdentityVault vault, SooRoster roster, AccessAudit audit) {
+  public IdentityAccess(IdentityVault vault, SooRoster roster, AccessAudit audit, BreakGlass breakGlass,
+                        SuspiciousAccess suspicious) {
     this.vault = vault;
     this.roster = roster;
     this.audit = audit;
+    this.breakGlass = breakGlass;
+    this.suspicious = suspicious;
   }
 
   public CaseIdentity read(String userId, java.util.List<String> groups, String caseCode) {
     boolean entitled = groups.contains(Groups.CASE_COORDINATORS) || groups.contains(Groups.PSD)
-        || roster.isActiveSoo(caseCode, userId);
+        || roster.isActiveSoo(caseCode, userId) || breakGlass.isOpen(userId, caseCode);
     if (!entitled) {
       audit.record(userId, caseCode, "READ_IDENTITY", AccessAudit.Outcome.REFUSED, "not coordinator, allocated SOO or PSD");
+      suspicious.check(userId, caseCode);
       throw new ForbiddenException("You do not have access to the identities of this case");
     }
     CaseIdentity identity = vault.find(caseCode).orElseThrow(() -> new NotFoundException("No case " + caseCode));
     audit.record(userId, caseCode, "READ_IDENTITY", AccessAudit.Outcome.ALLOWED, null);
+    suspicious.check(userId, caseCode);
     return identity;
   }
 }

@@ -44,6 +44,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Repository;
 import org.springframework.stereotype.Service;
 import uk.police.daoversight.intake.ReferralFormFields;
+import uk.police.daoversight.process.AlertVariables;
 import uk.police.daoversight.process.CaseVariables;
 import uk.police.daoversight.process.PanelVariables;
 
@@ -210,6 +211,7 @@ class ModelConsistencyTest {
   void everyFormFieldIsAVariableTheProcessDeclares() {
     Set<String> known = new HashSet<>(CaseVariables.names());
     known.addAll(PanelVariables.names());
+    known.addAll(AlertVariables.names());
     known.addAll(ReferralFormFields.IDENTITY);
     List<String> unknown = new ArrayList<>();
     forms.forEach((file, form) -> form.path("components").forEach(c -> {

@@ -37,6 +37,7 @@ class InsiderAttemptsTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @BeforeEach
   void init() {
@@ -87,6 +88,13 @@ class InsiderAttemptsTest {
     }
     assertThat(rest.withBasicAuth(sooA, "demo").getForEntity("/engine-rest/task/" + taskId + "/variables", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    List<Map<String, Object>> trail = jdbc.queryForList(
+        "select user_id, action, outcome from access_audit where case_code = ? and action = 'READ_ENGINE'", code);
+    assertThat(trail).filteredOn(r -> sooB.equals(r.get("USER_ID"))).hasSizeGreaterThanOrEqualTo(lists.size())
+        .allSatisfy(r -> assertThat(r.get("OUTCOME")).isEqualTo("REFUSED"));
+    assertThat(trail).filteredOn(r -> sooA.equals(r.get("USER_ID"))).isNotEmpty()
+        .allSatisfy(r -> assertThat(r.get("OUTCOME")).isEqualTo("ALLOWED"));
   }
 
   @Test
