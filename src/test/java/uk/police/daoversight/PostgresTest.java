@@ -80,6 +80,9 @@ class PostgresTest {
       assertThat(EngineTables.scan(jdbc, List.of("Philippa", "Grenadine", "PG19191", "Umbridge-Quill", "PG-CHECK-0042"))).isEmpty();
       assertThat(jdbc.queryForObject("select count(*) from case_identity where victim_name = 'Philippa Grenadine'", Integer.class))
           .isEqualTo(1);
+      assertThat(jdbc.queryForObject("select count(*) from access_audit", Integer.class)).as("grants and removals audited").isPositive();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("delete from access_audit"))
+          .hasMessageContaining("append-only");
     } finally {
       BpmnAwareTests.reset();
       app.close();

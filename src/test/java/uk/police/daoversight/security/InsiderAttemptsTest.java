@@ -184,6 +184,18 @@ class InsiderAttemptsTest {
   }
 
   @Test
+  void theAccessAuditCannotBeChangedOrDeleted() {
+    rest.withBasicAuth("manager", "demo").getForEntity("/api/cases/ABCD-EFGH/identity", String.class);
+    Integer rows = jdbc.queryForObject("select count(*) from access_audit", Integer.class);
+    assertThat(rows).isPositive();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("delete from access_audit"))
+        .hasMessageContaining("append-only");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("update access_audit set outcome = 'ALLOWED'"))
+        .hasMessageContaining("append-only");
+    assertThat(jdbc.queryForObject("select count(*) from access_audit", Integer.class)).isGreaterThanOrEqualTo(rows);
+  }
+
+  @Test
   void onlyInformationGovernanceReadsTheAuditAsJsonOrCsv() {
     rest.withBasicAuth("manager", "demo").getForEntity("/api/cases/ABCD-EFGH/identity", String.class);
     ResponseEntity<String> json = rest.withBasicAuth("auditor", "demo").getForEntity("/api/audit?user=manager", String.class);

@@ -27,7 +27,9 @@ class RestAccessTest {
   @ParameterizedTest
   @ValueSource(strings = {"/engine-rest/process-definition", "/engine-rest/task", "/engine-rest/process-instance",
       "/engine-rest/history/process-instance", "/engine-rest/user", "/engine-rest/authorization",
-      "/api/soos", "/api/cases/ABCD-EFGH/identity"})
+      "/engine-rest/deployment", "/engine-rest/history/decision-instance", "/engine-rest/variable-instance",
+      "/api/soos", "/api/cases/ABCD-EFGH/identity", "/api/cases/ABCD-EFGH/updates", "/api/audit",
+      "/api/panels/x/agenda", "/api/rules/panelSlotMinutes/versions"})
   void withoutCredentialsEveryPathAnswers401(String path) {
     ResponseEntity<String> answer = rest.getForEntity(path, String.class);
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -39,8 +41,11 @@ class RestAccessTest {
     json.setContentType(MediaType.APPLICATION_JSON);
     assertThat(rest.postForEntity("/engine-rest/process-definition/key/oversightCase/start", new HttpEntity<>("{}", json), String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(rest.postForEntity("/api/referrals", new HttpEntity<>("{}", json), String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    for (String path : List.of("/api/referrals", "/api/cases/ABCD-EFGH/break-glass", "/api/cases/ABCD-EFGH/reallocation",
+        "/api/rules/panelSlotMinutes", "/engine-rest/task", "/engine-rest/deployment/create")) {
+      assertThat(rest.postForEntity(path, new HttpEntity<>("{}", json), String.class).getStatusCode()).as(path)
+          .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
   }
 
   @Test
