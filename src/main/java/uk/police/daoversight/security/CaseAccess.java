@@ -3,10 +3,12 @@ package uk.police.daoversight.security;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.stereotype.Component;
 import uk.police.daoversight.audit.AccessAudit;
 
@@ -19,10 +21,12 @@ import uk.police.daoversight.audit.AccessAudit;
 public class CaseAccess {
 
   private final AuthorizationService authorizationService;
+  private final HistoryService historyService;
   private final AccessAudit audit;
 
-  public CaseAccess(AuthorizationService authorizationService, AccessAudit audit) {
+  public CaseAccess(AuthorizationService authorizationService, HistoryService historyService, AccessAudit audit) {
     this.authorizationService = authorizationService;
+    this.historyService = historyService;
     this.audit = audit;
   }
 
@@ -34,11 +38,20 @@ public class CaseAccess {
 
   public void revoke(String caseCode, String processInstanceId, String userId, String reason) {
     for (Resources resource : new Resources[] {Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE}) {
-      authorizationService.createAuthorizationQuery().userIdIn(userId).resourceType(resource)
-          .resourceId(processInstanceId).list()
-          .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
+      delete(userId, resource, processInstanceId);
+    }
+    // The engine gave the SOO their tasks (as assignee or candidate), and their history: those go too.
+    for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+        .listPage(0, 2000)) {
+      delete(userId, Resources.TASK, task.getId());
+      delete(userId, Resources.HISTORIC_TASK, task.getId());
     }
     audit.record(userId, caseCode, "CASE_ACCESS", AccessAudit.Outcome.REVOKED, reason);
+  }
+
+  private void delete(String userId, Resources resource, String resourceId) {
+    authorizationService.createAuthorizationQuery().userIdIn(userId).resourceType(resource).resourceId(resourceId)
+        .listPage(0, 100).forEach(a -> authorizationService.deleteAuthorization(a.getId()));
   }
 
   private void save(String userId, Resources resource, String resourceId,

@@ -146,6 +146,26 @@ class AccessControlTest {
         .contains(from + ":GRANTED", from + ":REVOKED", to + ":GRANTED");
   }
 
+  @Test
+  void afterClosureTheSooSeesNothingOfTheCaseAnyMore() {
+    CaseDriver driver = new CaseDriver(runtimeService);
+    ProcessInstance pi = driver.start(Referrals.policeVictim("CALL_999"));
+    driver.reviewHistory(pi);
+    String soo = driver.allocateAsRecommended(pi);
+    driver.readCasePack(pi, soo);
+    driver.contact(pi, "ENGAGED", "P14D");
+    String history = "/engine-rest/history/process-instance?processInstanceId=" + pi.getId() + "&maxResults=10";
+    String tasks = "/engine-rest/history/task?processInstanceId=" + pi.getId() + "&maxResults=50";
+    assertThat(rest.withBasicAuth(soo, "demo").getForEntity(history, String.class).getBody()).contains(pi.getId());
+    driver.close(pi);
+
+    assertThat(identity(soo, pi.getBusinessKey())).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth(soo, "demo").getForEntity(history, String.class).getBody()).isEqualTo("[]");
+    assertThat(rest.withBasicAuth(soo, "demo").getForEntity(tasks, String.class).getBody()).isEqualTo("[]");
+    assertThat(rest.withBasicAuth(soo, "demo").getForEntity("/engine-rest/history/variable-instance?processInstanceId="
+        + pi.getId() + "&maxResults=50", String.class).getBody()).isEqualTo("[]");
+  }
+
   private String caseWithPolicePerpetrator(String staffNumber, String department) {
     ReferralRequest r = Referrals.policeVictim("COLLEAGUE");
     return new CaseDriver(runtimeService).start(new ReferralRequest(r.route(), r.externalReference(), r.victim(),
