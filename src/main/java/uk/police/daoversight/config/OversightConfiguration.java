@@ -85,7 +85,7 @@ public class OversightConfiguration {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService));
     registration.setName("api-authentication");
-    registration.addUrlPatterns("/api/*");
+    registration.addUrlPatterns("/api/*", "/dashboard");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
   }

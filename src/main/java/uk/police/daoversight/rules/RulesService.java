@@ -176,8 +176,9 @@ public class RulesService {
   /** Facts of every open case started in the last 12 months, as the tables' inputs name them. */
   Map<String, Map<String, Object>> openCaseFacts() {
     Date since = Date.from(clock.instant().minus(Duration.ofDays(365)));
+    Date now = Date.from(clock.instant());
     List<HistoricProcessInstance> open = asSystem(() -> historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKey("oversightCase").unfinished().startedAfter(since).list());
+        .processDefinitionKey("oversightCase").unfinished().startedAfter(since).startedBefore(now).list());
     Map<String, Map<String, Object>> facts = new LinkedHashMap<>();
     for (HistoricProcessInstance instance : open) {
       Map<String, Object> variables = new LinkedHashMap<>(asSystem(() -> runtimeService.getVariables(instance.getId())));

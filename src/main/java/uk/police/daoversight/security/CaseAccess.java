@@ -41,8 +41,8 @@ public class CaseAccess {
       delete(userId, resource, processInstanceId);
     }
     // The engine gave the SOO their tasks (as assignee or candidate), and their history: those go too.
-    for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
-        .listPage(0, 2000)) {
+    // Called by the application itself (the closing job, a reallocation), so the query cap does not apply.
+    for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).list()) {
       delete(userId, Resources.TASK, task.getId());
       delete(userId, Resources.HISTORIC_TASK, task.getId());
     }
@@ -51,7 +51,7 @@ public class CaseAccess {
 
   private void delete(String userId, Resources resource, String resourceId) {
     authorizationService.createAuthorizationQuery().userIdIn(userId).resourceType(resource).resourceId(resourceId)
-        .listPage(0, 100).forEach(a -> authorizationService.deleteAuthorization(a.getId()));
+        .list().forEach(a -> authorizationService.deleteAuthorization(a.getId()));
   }
 
   private void save(String userId, Resources resource, String resourceId,

@@ -82,14 +82,16 @@ public class CaseDriver {
     return pi;
   }
 
-  public void update(ProcessInstance pi, boolean requestClosure, Map<String, Object> assurance) {
-    Map<String, Object> answers = new HashMap<>(assurance);
+  /** The SOO's case update; {@code extra} answers (assurance, bring back, …) override the defaults. */
+  public void update(ProcessInstance pi, boolean requestClosure, Map<String, Object> extra) {
+    Map<String, Object> answers = new HashMap<>();
     answers.put("victimContacted", true);
     answers.put("updateSummary", "Investigation ongoing; victim updated");
     answers.put("criminalInvestigationStatus", requestClosure ? "CONCLUDED" : "UNDER_INVESTIGATION");
     answers.put("misconductInvestigationStatus", requestClosure ? "CONCLUDED" : "UNDER_INVESTIGATION");
     answers.put("victimSupportsInvestigation", "YES");
     answers.put("requestClosure", requestClosure);
+    answers.putAll(extra);
     complete(task("updateCase", pi), answers);
     execute(job("fileCaseUpdate", pi));
   }

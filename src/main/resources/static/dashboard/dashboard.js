@@ -1,0 +1,36 @@
+// The figures dashboard: one call to /api/reports/outputs, drawn with Chart.js (served locally).
+(function () {
+  function numeric(v) { return typeof v === 'number' ? v : 0; }
+  function text(id, value) { document.getElementById(id).textContent = value === null || value === undefined ? '–' : String(value); }
+  fetch(window.location.origin + '/api/reports/outputs', { credentials: 'same-origin' })
+    .then(function (r) { if (!r.ok) { throw new Error('The figures could not be loaded (' + r.status + ')'); } return r.json(); })
+    .then(function (report) {
+      var byKey = {};
+      report.figures.forEach(function (f) { byKey[f.key] = f; });
+      var compliance = byKey.contactWithin72HoursPercent.value;
+      text('compliance', typeof compliance === 'number' ? compliance + '%' : compliance);
+      text('referred', byKey.casesReferred.value);
+      var change = byKey.casesReferred.changePercent;
+      text('referredChange', change == null ? '' : (change >= 0 ? '+' : '') + change + '% on the year before');
+      text('panels', byKey.panelsHeld.value);
+      text('overdue', byKey.actionsOverdue.value);
+      var tbody = document.querySelector('#figures tbody');
+      report.figures.forEach(function (f) {
+        var tr = document.createElement('tr');
+        [f.label, f.value, f.previousYear, f.changePercent == null ? '' : f.changePercent + '%'].forEach(function (cell, i) {
+          var td = document.createElement('td');
+          td.textContent = cell === null || cell === undefined ? '' : String(cell);
+          if (i === 0) { td.title = f.definition; }
+          tr.appendChild(td);
+        });
+        tbody.appendChild(tr);
+      });
+      var months = report.breakdowns.casesReferredByMonth;
+      new Chart(document.getElementById('byMonth'), { type: 'line',
+        data: { labels: Object.keys(months), datasets: [{ label: 'Cases referred', data: Object.values(months).map(numeric) }] } });
+      var routes = report.breakdowns.casesReferredByRoute;
+      new Chart(document.getElementById('byRoute'), { type: 'bar',
+        data: { labels: Object.keys(routes), datasets: [{ label: 'Cases referred (suppressed counts shown as 0)', data: Object.values(routes).map(numeric) }] } });
+    })
+    .catch(function (e) { document.querySelector('main').textContent = e.message; });
+}());

@@ -1,0 +1,187 @@
+package uk.police.daoversight.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uk.police.daoversight.intake.ReferralRequest;
+import uk.police.daoversight.support.CaseDriver;
+import uk.police.daoversight.support.IntegrationTest;
+import uk.police.daoversight.support.Referrals;
+
+/**
+ * The force's figures on a known scenario, counted by hand. The scenario is set in 2031 (the engine
+ * clock moved there) so that nothing else in the shared test database falls into its period.
+ */
+@IntegrationTest
+class ForceFiguresTest {
+
+  static final Instant T0 = Instant.parse("2031-03-03T09:00:00Z");
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired TestRestTemplate rest;
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeEach
+  void init() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void reset() {
+    ClockUtil.reset();
+    BpmnAwareTests.reset();
+  }
+
+  @Test
+  void figuresOfAKnownYearEqualTheHandCountAndSmallCountsAreSuppressed() {
+    seedTheYear2031();
+
+    ResponseEntity<Map<String, Object>> answer = rest.withBasicAuth("manager", "demo").exchange(
+        "/api/reports/outputs?from=2031-01-01&to=2032-01-01", HttpMethod.GET, null, new ParameterizedTypeReference<>() {});
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    Map<String, Object> values = new HashMap<>();
+    Map<String, Object> previous = new HashMap<>();
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> figures = (List<Map<String, Object>>) answer.getBody().get("figures");
+    figures.forEach(f -> {
+      values.put((String) f.get("key"), f.get("value"));
+      previous.put((String) f.get("key"), f.get("previousYear"));
+    });
+    assertThat(values).containsEntry("casesReferred", 4).containsEntry("perpetratorsAboveConstable", 3)
+        .containsEntry("panelsHeld", "<3").containsEntry("casesSeenPerPanel", "<3").containsEntry("partnerAgenciesAttending", "<3")
+        .containsEntry("soosInvolved", 4).containsEntry("casesPerSooPerYear", 1.0)
+        .containsEntry("contactWithin72HoursPercent", 75.0).containsEntry("contactHoursLate", "<3")
+        .containsEntry("contactsPerCase", 1.8).containsEntry("victimsEngaging", 3).containsEntry("victimsSupportingInvestigation", 3)
+        .containsEntry("actionsSet", 4).containsEntry("actionsCompleted", 3).containsEntry("actionsOverdue", "<3")
+        .containsEntry("themesArising", 4).containsEntry("daysReferralToClosure", 30.0);
+    assertThat(values).hasSize(ForceFigures.DEFINITIONS.size());
+    assertThat(previous.values()).as("2030 had nothing: every count suppressed").allMatch("<3"::equals);
+    assertThat(answer.getBody().get("breakdowns")).isEqualTo(Map.of(
+        "casesReferredByRoute", Map.of("MASH", 3, "IDVA", "<3"), "casesReferredByMonth", Map.of("2031-03", 4)));
+
+    ResponseEntity<String> csv = rest.withBasicAuth("analyst", "demo").getForEntity(
+        "/api/reports/outputs?from=2031-01-01&to=2032-01-01&format=csv", String.class);
+    assertThat(csv.getBody()).contains("casesReferred,\"Cases referred\",4,<3,").contains("panelsHeld,\"Scrutiny panels held\",<3,<3,")
+        .contains("casesReferredByRoute.IDVA,\"casesReferredByRoute IDVA\",<3");
+
+    ResponseEntity<String> recurrence = rest.withBasicAuth("chair", "demo").getForEntity("/api/themes/recurrence", String.class);
+    assertThat(recurrence.getBody()).contains("\"themeId\":\"updatesWithheld\"").contains("2031-Q1");
+  }
+
+  @Test
+  void onlyManagersTheChairAndAnalystsSeeTheFiguresAndTheDashboard() {
+    for (String user : List.of("manager", "chair", "analyst")) {
+      assertThat(rest.withBasicAuth(user, "demo").getForEntity("/api/reports/outputs", String.class).getStatusCode()).as(user)
+          .isEqualTo(HttpStatus.OK);
+      ResponseEntity<String> page = rest.withBasicAuth(user, "demo").getForEntity("/dashboard", String.class);
+      assertThat(page.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
+      assertThat(page.getBody()).contains("/webjars/chart.js/4.4.1/dist/chart.umd.js");
+    }
+    for (String user : List.of("soo1", "coordinator", "panel1", "partner1", "auditor")) {
+      assertThat(rest.withBasicAuth(user, "demo").getForEntity("/api/reports/outputs", String.class).getStatusCode()).as(user)
+          .isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(rest.withBasicAuth(user, "demo").getForEntity("/dashboard", String.class).getStatusCode()).as(user)
+          .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    assertThat(rest.getForEntity("/dashboard", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.getForEntity("/webjars/chart.js/4.4.1/dist/chart.umd.js", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(rest.withBasicAuth("manager", "demo").getForEntity("/api/reports/outputs?from=last+year", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  /** Four cases in March 2031, one panel, actions, themes, three closures: see the test for the counts. */
+  private void seedTheYear2031() {
+    at(T0);
+    CaseDriver driver = new CaseDriver(runtimeService);
+    List<ProcessInstance> cases = new ArrayList<>();
+    String[][] facts = {{"MASH", "Inspector"}, {"MASH", "Sergeant"}, {"MASH", "Constable"}, {"IDVA", "Chief Inspector"}};
+    for (String[] f : facts) {
+      ReferralRequest r = Referrals.policeVictim(f[0]);
+      ProcessInstance pi = driver.start(new ReferralRequest(r.route(), r.externalReference(),
+          new ReferralRequest.PartyRequest(r.victim().name(), null, false, null, null, null, "contact"),
+          new ReferralRequest.PartyRequest("Perpetrator " + f[1], null, true, "X" + System.nanoTime() % 100000, f[1], "Firearms", null),
+          List.of(), "MEDIUM", false, false, false));
+      driver.reviewHistory(pi);
+      driver.allocateAsRecommended(pi);
+      cases.add(pi);
+    }
+    for (int i = 0; i < 4; i++) {
+      ProcessInstance pi = cases.get(i);
+      at(T0.plus(Duration.ofHours(i == 3 ? 80 : 24)));
+      driver.readCasePack(pi, (String) runtimeService.getVariable(pi.getId(), "allocatedSoo"));
+      driver.contact(pi, i == 2 ? "DECLINED" : "ENGAGED", i == 2 ? null : "P14D");
+    }
+    at(T0.plus(Duration.ofDays(5)));
+    for (int i = 0; i < 4; i++) {
+      driver.update(cases.get(i), false, Map.of("victimSupportsInvestigation", i == 3 ? "NO" : "YES"));
+    }
+    at(T0.plus(Duration.ofDays(7)));
+    jdbc.update("delete from panel_candidate where case_code not in (?,?,?,?)", cases.stream().map(ProcessInstance::getBusinessKey).toArray());
+    ProcessInstance panel = runtimeService.startProcessInstanceByKey("scrutinyPanel");
+    execute(job("draftAgenda", panel));
+    complete(task("prepareAgenda", panel), withVariables("agendaReady", true));
+    execute(job("publishAgenda", panel));
+    complete(task("recordAttendance", panel), withVariables("partnerAgenciesAttending", 2L));
+    List<Task> reviews = taskService.createTaskQuery().processInstanceId(panel.getId()).taskDefinitionKey("recordOutcome").list();
+    assertThat(reviews).hasSize(4);
+    for (int i = 0; i < reviews.size(); i++) {
+      Map<String, Object> outcome = new HashMap<>();
+      outcome.put("directionForVictim", "Keep the victim updated");
+      outcome.put("directionForInvestigation", "Review the plan");
+      outcome.put("action1What", "Update the victim weekly");
+      outcome.put("action1Owner", "OIC");
+      outcome.put("action1Due", "2031-03-24");
+      outcome.put("themes", List.of(i == 0 ? "inexperiencedInvestigator" : "updatesWithheld"));
+      complete(reviews.get(i), outcome);
+    }
+    for (Job send : managementService.createJobQuery().processInstanceId(panel.getId()).activityId("sendOutcome").list()) {
+      execute(send);
+    }
+    execute(job("closeMeeting", panel));
+    at(T0.plus(Duration.ofDays(10)));
+    for (int i = 0; i < 3; i++) {
+      complete(task("completePanelAction", cases.get(i)), withVariables("actionDone", true));
+    }
+    at(T0.plus(Duration.ofDays(30)));
+    for (int i = 0; i < 3; i++) {
+      driver.close(cases.get(i));
+    }
+  }
+
+  private static void at(Instant instant) {
+    ClockUtil.setCurrentTime(Date.from(instant));
+  }
+}
