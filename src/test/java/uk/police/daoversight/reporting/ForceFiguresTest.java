@@ -80,7 +80,7 @@ class ForceFiguresTest {
       values.put((String) f.get("key"), f.get("value"));
       previous.put((String) f.get("key"), f.get("previousYear"));
     });
-    assertThat(values).containsEntry("casesReferred", 4).containsEntry("perpetratorsAboveConstable", 3)
+    assertThat(values).containsEntry("casesReferred", 12).containsEntry("perpetratorsAboveConstable", 3)
         .containsEntry("panelsHeld", "<3").containsEntry("casesSeenPerPanel", "<3").containsEntry("partnerAgenciesAttending", "<3")
         .containsEntry("soosInvolved", 4).containsEntry("casesPerSooPerYear", 1.0)
         .containsEntry("contactWithin72HoursPercent", 75.0).containsEntry("contactHoursLate", "<3")
@@ -89,12 +89,18 @@ class ForceFiguresTest {
         .containsEntry("themesArising", 4).containsEntry("daysReferralToClosure", 30.0);
     assertThat(values).hasSize(ForceFigures.DEFINITIONS.size());
     assertThat(previous.values()).as("2030 had nothing: every count suppressed").allMatch("<3"::equals);
+    Map<String, Object> byRoute = new HashMap<>();
+    for (String route : List.of("CALL_999", "CALL_101", "LINE_MANAGER", "COLLEAGUE", "PSD", "ANTI_CORRUPTION",
+        "OTHER_FORCE_TRANSFER", "IOPC", "IDVA")) {
+      byRoute.put(route, "<3");
+    }
+    byRoute.put("MASH", 3);
     assertThat(answer.getBody().get("breakdowns")).isEqualTo(Map.of(
-        "casesReferredByRoute", Map.of("MASH", 3, "IDVA", "<3"), "casesReferredByMonth", Map.of("2031-03", 4)));
+        "casesReferredByRoute", byRoute, "casesReferredByMonth", Map.of("2031-03", 12)));
 
     ResponseEntity<String> csv = rest.withBasicAuth("analyst", "demo").getForEntity(
         "/api/reports/outputs?from=2031-01-01&to=2032-01-01&format=csv", String.class);
-    assertThat(csv.getBody()).contains("casesReferred,\"Cases referred\",4,<3,").contains("panelsHeld,\"Scrutiny panels held\",<3,<3,")
+    assertThat(csv.getBody()).contains("casesReferred,\"Cases referred\",12,<3,").contains("panelsHeld,\"Scrutiny panels held\",<3,<3,")
         .contains("casesReferredByRoute.IDVA,\"casesReferredByRoute IDVA\",<3");
 
     ResponseEntity<String> recurrence = rest.withBasicAuth("chair", "demo").getForEntity("/api/themes/recurrence", String.class);
@@ -122,7 +128,11 @@ class ForceFiguresTest {
         .isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
-  /** Four cases in March 2031, one panel, actions, themes, three closures: see the test for the counts. */
+  /**
+   * March 2031: twelve referrals, one through each route and three more by MASH; four allocated and
+   * contacted (one late), updated, seen at one panel with an action and a theme each; three actions
+   * done and those three cases closed after 30 days.
+   */
   private void seedTheYear2031() {
     at(T0);
     CaseDriver driver = new CaseDriver(runtimeService);
@@ -137,6 +147,15 @@ class ForceFiguresTest {
       driver.reviewHistory(pi);
       driver.allocateAsRecommended(pi);
       cases.add(pi);
+    }
+    // One referral through each of the other eight routes, still with the coordinators.
+    for (String route : List.of("CALL_999", "CALL_101", "LINE_MANAGER", "COLLEAGUE", "PSD", "ANTI_CORRUPTION",
+        "OTHER_FORCE_TRANSFER", "IOPC")) {
+      ReferralRequest r = Referrals.policeVictim(route);
+      driver.start(new ReferralRequest(r.route(), r.externalReference(),
+          new ReferralRequest.PartyRequest(r.victim().name(), null, false, null, null, null, null),
+          new ReferralRequest.PartyRequest("Perpetrator PC", null, true, "Y" + System.nanoTime() % 100000, "PC", "Custody", null),
+          List.of(), "STANDARD", false, false, false));
     }
     for (int i = 0; i < 4; i++) {
       ProcessInstance pi = cases.get(i);
