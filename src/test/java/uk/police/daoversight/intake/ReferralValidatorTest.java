@@ -1,0 +1,52 @@
+package uk.police.daoversight.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReferralValidatorTest {
+
+  final ReferralValidator validator = new ReferralValidator(Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
+
+  static ReferralRequest.PartyRequest police(String name) {
+    return new ReferralRequest.PartyRequest(name, "1980-01-01", true, "AB123", "PC", "Response", "07700 900000");
+  }
+
+  @Test
+  void aCompleteReferralIsAcceptedTrimmedAndTyped() {
+    Referral r = validator.validate(new ReferralRequest("IOPC", " HC/2026/1 ", police(" Ann Example "), police("Bob Example"),
+        List.of("soo3", " "), "HIGH", true, null, null));
+    assertThat(r.route()).isEqualTo(Route.IOPC);
+    assertThat(r.externalReference()).isEqualTo("HC/2026/1");
+    assertThat(r.victim().name()).isEqualTo("Ann Example");
+    assertThat(r.perpetrator().contact()).as("only the victim's contact is kept").isNull();
+    assertThat(r.knownTo()).containsExactly("soo3");
+    assertThat(r.bothPartiesPolice()).isTrue();
+    assertThat(r.counterAllegation()).isTrue();
+    assertThat(r.serialPerpetrator()).isFalse();
+  }
+
+  @Test
+  void aFutureDateOfBirthAndAMissingStaffNumberAreNamed() {
+    var victim = new ReferralRequest.PartyRequest("Ann", "2030-01-01", true, null, null, null, null);
+    assertThatThrownBy(() -> validator.validate(new ReferralRequest("MASH", "R1", victim, police("Bob"), null, "STANDARD",
+        null, null, null)))
+        .isInstanceOfSatisfying(ReferralRejectedException.class, e -> assertThat(e.problems())
+            .containsOnlyKeys("victim.dateOfBirth", "victim.staffNumber"));
+  }
+
+  @Test
+  void messagesNeverRepeatWhatWasSubmitted() {
+    var victim = new ReferralRequest.PartyRequest("Zed Secretname", "not-a-date", true, null, null, null, null);
+    assertThatThrownBy(() -> validator.validate(new ReferralRequest("NOPE", "<script>", victim, null, null, "?", null, null, null)))
+        .isInstanceOfSatisfying(ReferralRejectedException.class, e -> {
+          assertThat(e.getMessage()).doesNotContain("Secretname").doesNotContain("not-a-date").doesNotContain("<script>");
+          assertThat(e.problems()).containsKeys("route", "externalReference", "victim.dateOfBirth", "perpetrator", "riskLevel");
+        });
+  }
+}
