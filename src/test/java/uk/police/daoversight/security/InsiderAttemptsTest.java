@@ -27,6 +27,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import uk.police.daoversight.support.CaseDriver;
 import uk.police.daoversight.support.IntegrationTest;
 import uk.police.daoversight.support.Referrals;
+import uk.police.daoversight.support.WebappSession;
 
 /** What an insider might try, and what they get. */
 @IntegrationTest
@@ -95,6 +96,29 @@ class InsiderAttemptsTest {
         .allSatisfy(r -> assertThat(r.get("OUTCOME")).isEqualTo("REFUSED"));
     assertThat(trail).filteredOn(r -> sooA.equals(r.get("USER_ID"))).isNotEmpty()
         .allSatisfy(r -> assertThat(r.get("OUTCOME")).isEqualTo("ALLOWED"));
+  }
+
+  @Test
+  void theWebappsWorkUnderTheQueryCapAndTheirCaseReadsAreAudited() {
+    CaseDriver driver = new CaseDriver(runtimeService);
+    ProcessInstance pi = driver.start(Referrals.policeVictim("MASH"));
+    String taskId = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
+
+    WebappSession coordinator = WebappSession.login(rest, "coordinator", "tasklist");
+    ResponseEntity<String> filters = coordinator.get("/camunda/api/engine/engine/default/filter?resourceType=Task&itemCount=true");
+    assertThat(filters.getStatusCode()).as("Tasklist's unbounded filter list").isEqualTo(HttpStatus.OK);
+    assertThat(filters.getBody()).contains("My tasks");
+    assertThat(coordinator.get("/camunda/api/engine/engine/default/task/" + taskId + "/form-variables").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(rest.withBasicAuth("coordinator", "demo").getForEntity("/engine-rest/filter", String.class).getStatusCode())
+        .as("engine-rest must page").isEqualTo(HttpStatus.BAD_REQUEST);
+
+    WebappSession soo = WebappSession.login(rest, "soo2", "tasklist");
+    assertThat(soo.get("/camunda/api/engine/engine/default/task/" + taskId + "/form-variables").getStatusCode().value()).isIn(403, 404);
+
+    assertThat(jdbc.queryForList("select user_id, outcome from access_audit where case_code = ? and action = 'READ_ENGINE'",
+        pi.getBusinessKey())).extracting(r -> r.get("USER_ID") + ":" + r.get("OUTCOME"))
+        .contains("coordinator:ALLOWED", "soo2:REFUSED");
   }
 
   @Test
