@@ -1,0 +1,167 @@
+package uk.police.daoversight.browser;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's chromium, headless, driven by Debian's chromedriver (no download), and the few moves a
+ * person makes in Tasklist and Cockpit: log in, open a task, fill a Camunda Form, claim, complete.
+ */
+final class Browser implements AutoCloseable {
+
+  private final WebDriver driver;
+  private final WebDriverWait wait;
+  private final String base;
+
+  Browser(int port) throws Exception {
+    Path profile = Files.createTempDirectory("chromium-profile");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--window-size=1400,1800",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new java.io.File(System.getProperty("chromedriver", "/usr/bin/chromedriver"))).build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    base = "http://localhost:" + port;
+  }
+
+  void login(String app, String user) {
+    driver.manage().deleteAllCookies();
+    driver.get(base + "/camunda/app/" + app + "/default/");
+    WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model=username]")));
+    name.sendKeys(user);
+    driver.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
+    driver.findElement(By.cssSelector("button.btn-primary[type=submit]")).click();
+    wait.until(d -> !d.findElements(By.cssSelector("[cam-widget-header], .navbar")).isEmpty()
+        && d.findElements(By.cssSelector("input[ng-model=username]")).isEmpty());
+  }
+
+  void open(String path) {
+    driver.get(base + path);
+  }
+
+  /** Opens a task in Tasklist by its id and waits for its form. */
+  void openTask(String taskId) {
+    driver.get(base + "/camunda/app/tasklist/default/#/?task=" + taskId + "&detailsTab=form");
+    wait.until(d -> !d.findElements(By.cssSelector(".fjs-form")).isEmpty());
+  }
+
+  void claim() {
+    List<WebElement> claim = driver.findElements(By.xpath("//*[contains(@class,'claim') or normalize-space(text())='Claim']"));
+    if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+      claim.get(0).click();
+      wait.until(d -> d.findElements(By.xpath("//*[normalize-space(text())='Claim']")).isEmpty());
+    }
+  }
+
+  WebElement field(String key) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='-" + key + "Field']")));
+  }
+
+  /** Types into a form-js field and leaves it, so the form takes the value (its text inputs debounce). */
+  void type(String key, String text) {
+    WebElement input = field(key);
+    js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", input);
+    input.sendKeys(text);
+    input.sendKeys(Keys.TAB);
+    settle();
+  }
+
+  /** form-js commits typed text after a short debounce (300 ms); give it that before the next move. */
+  void settle() {
+    new Actions(driver).pause(Duration.ofMillis(500)).perform();
+  }
+
+  void tick(String key) {
+    WebElement box = field(key);
+    if (!box.isSelected()) {
+      js("arguments[0].click()", box);
+    }
+    settle();
+  }
+
+  /** A form-js select: open it and choose the option by its label. */
+  void choose(String key, String label) {
+    By item = By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(text())='" + label + "']");
+    WebElement display = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='-" + key + "Field-display']")));
+    js("arguments[0].scrollIntoView({block: 'center'});", display);
+    for (int attempt = 0; attempt < 3 && driver.findElements(item).isEmpty(); attempt++) {
+      js("['mousedown', 'mouseup', 'click'].forEach(t => arguments[0].dispatchEvent("
+          + "new MouseEvent(t, {bubbles: true, cancelable: true, view: window})));", display);
+      settle();
+    }
+    WebElement option = wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(text())='" + label + "']")));
+    js("arguments[0].scrollIntoView({block: 'center'});"
+        + "['mousedown', 'mouseup', 'click'].forEach(t => arguments[0].dispatchEvent("
+        + "new MouseEvent(t, {bubbles: true, cancelable: true, view: window})));", option);
+    wait.until(d -> d.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty());
+  }
+
+  /** A form-js radio group: click the option's label. */
+  void pick(String key, String label) {
+    WebElement option = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+        "//input[@type='radio' and contains(@id,'-" + key + "Field-')]/ancestor::label[normalize-space(.)='" + label + "']"
+            + " | //label[normalize-space(.)='" + label + "' and contains(@for,'-" + key + "Field-')]")));
+    js("arguments[0].click()", option);
+    settle();
+  }
+
+  void press(String buttonText) {
+    WebElement button = wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[normalize-space(.)='" + buttonText + "' and not(@disabled)]")));
+    js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", button);
+  }
+
+  void waitFor(String text) {
+    wait.until(d -> d.getPageSource().contains(text));
+  }
+
+  String page() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  String source() {
+    return driver.getPageSource();
+  }
+
+  Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  void screenshot(String name) {
+    try {
+      Path dir = Path.of("target", "browser");
+      Files.createDirectories(dir);
+      Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    } catch (Exception e) {
+      throw new IllegalStateException("screenshot " + name, e);
+    }
+  }
+
+  WebDriverWait waiting() {
+    return wait;
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
