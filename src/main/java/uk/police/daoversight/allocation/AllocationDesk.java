@@ -41,17 +41,17 @@ public class AllocationDesk {
   /** Earlier cases of the same people, and the victim's SOO on the most recent of them. */
   public History history(String caseCode) {
     List<IdentityVault.PreviousCase> previous = vault.previousCases(caseCode);
-    Optional<String> previousSoo = previous.stream().filter(IdentityVault.PreviousCase::sameVictim)
-        .reduce((first, second) -> second)
-        .flatMap(pc -> roster.victimSooOf(pc.caseCode()));
     List<String> described = new ArrayList<>();
+    String latestVictimCase = null;
     for (IdentityVault.PreviousCase pc : previous) {
       described.add(pc.caseCode() + (pc.sameVictim() ? " (same victim" : " (same person in another role")
           + (pc.closed() ? ", closed)" : ", open)"));
+      if (pc.sameVictim()) {
+        latestVictimCase = pc.caseCode();
+      }
     }
-    String latestVictimCase = previous.stream().filter(IdentityVault.PreviousCase::sameVictim)
-        .reduce((first, second) -> second).map(IdentityVault.PreviousCase::caseCode).orElse(null);
-    return new History(described.isEmpty() ? null : String.join("; ", described), previousSoo.orElse(null), latestVictimCase);
+    String previousSoo = latestVictimCase == null ? null : roster.victimSooOf(latestVictimCase).orElse(null);
+    return new History(described.isEmpty() ? null : String.join("; ", described), previousSoo, latestVictimCase);
   }
 
   public record History(String previousCases, String previousSoo, String latestVictimCase) {}
