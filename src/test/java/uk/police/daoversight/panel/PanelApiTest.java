@@ -9,11 +9,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,27 +22,21 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.police.daoversight.intake.ReferralRequest;
 import uk.police.daoversight.support.CaseDriver;
+import uk.police.daoversight.support.EngineTest;
 import uk.police.daoversight.support.IntegrationTest;
 import uk.police.daoversight.support.Referrals;
 
 /** The agenda as JSON, and the breakout room seen through the REST API: open during the meeting only. */
 @IntegrationTest
-class PanelApiTest {
+class PanelApiTest extends EngineTest {
 
-  @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
 
   @BeforeEach
   void init() {
-    BpmnAwareTests.init(engine);
     jdbc.update("delete from panel_candidate");
-  }
-
-  @AfterEach
-  void reset() {
-    BpmnAwareTests.reset();
   }
 
   @Test

@@ -20,29 +20,26 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.police.daoversight.intake.ReferralRequest;
 import uk.police.daoversight.support.CaseDriver;
+import uk.police.daoversight.support.EngineTest;
 import uk.police.daoversight.support.IntegrationTest;
 import uk.police.daoversight.support.Referrals;
 
 /** Every path of {@code scrutinyPanel}, with real cases waiting for it. */
 @IntegrationTest
-class ScrutinyPanelProcessTest {
+class ScrutinyPanelProcessTest extends EngineTest {
 
-  @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
@@ -54,17 +51,10 @@ class ScrutinyPanelProcessTest {
 
   @BeforeEach
   void init() {
-    BpmnAwareTests.init(engine);
     driver = new CaseDriver(runtimeService);
     ClockUtil.setCurrentTime(new Date());
     // Each test brings its own waiting cases: the panel takes every case waiting.
     jdbc.update("delete from panel_candidate");
-  }
-
-  @AfterEach
-  void reset() {
-    ClockUtil.reset();
-    BpmnAwareTests.reset();
   }
 
   @Test

@@ -15,7 +15,6 @@ import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -23,8 +22,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,11 +31,12 @@ import uk.police.daoversight.allocation.SooProfile;
 import uk.police.daoversight.allocation.SooRoster;
 import uk.police.daoversight.closure.PanelActions;
 import uk.police.daoversight.closure.PanelOutcomes;
-import uk.police.daoversight.panel.PanelCandidates;
 import uk.police.daoversight.intake.ReferralFormFields;
 import uk.police.daoversight.intake.ReferralRequest;
 import uk.police.daoversight.intake.Route;
+import uk.police.daoversight.panel.PanelCandidates;
 import uk.police.daoversight.support.CaseDriver;
+import uk.police.daoversight.support.EngineTest;
 import uk.police.daoversight.support.IntegrationTest;
 import uk.police.daoversight.support.Referrals;
 import uk.police.daoversight.vault.IdentityVault;
@@ -48,9 +46,8 @@ import uk.police.daoversight.vault.IdentityVault;
  * executed by the test; timers are reached by moving the engine clock, never by waiting.
  */
 @IntegrationTest
-class OversightCaseProcessTest {
+class OversightCaseProcessTest extends EngineTest {
 
-  @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
@@ -64,15 +61,8 @@ class OversightCaseProcessTest {
 
   @BeforeEach
   void init() {
-    BpmnAwareTests.init(engine);
     driver = new CaseDriver(runtimeService);
     ClockUtil.setCurrentTime(new Date());
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-    BpmnAwareTests.reset();
   }
 
   // ---- intake

@@ -15,16 +15,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -35,6 +31,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.police.daoversight.intake.ReferralRequest;
 import uk.police.daoversight.support.CaseDriver;
+import uk.police.daoversight.support.EngineTest;
 import uk.police.daoversight.support.IntegrationTest;
 import uk.police.daoversight.support.Referrals;
 
@@ -43,27 +40,15 @@ import uk.police.daoversight.support.Referrals;
  * clock moved there) so that nothing else in the shared test database falls into its period.
  */
 @IntegrationTest
-class ForceFiguresTest {
+class ForceFiguresTest extends EngineTest {
 
   static final Instant T0 = Instant.parse("2031-03-03T09:00:00Z");
 
-  @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
-
-  @BeforeEach
-  void init() {
-    BpmnAwareTests.init(engine);
-  }
-
-  @AfterEach
-  void reset() {
-    ClockUtil.reset();
-    BpmnAwareTests.reset();
-  }
 
   @Test
   void figuresOfAKnownYearEqualTheHandCountAndSmallCountsAreSuppressed() {

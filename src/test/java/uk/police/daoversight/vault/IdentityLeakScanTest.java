@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +16,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.police.daoversight.support.CaseDriver;
 import uk.police.daoversight.support.EngineTables;
+import uk.police.daoversight.support.EngineTest;
 import uk.police.daoversight.support.IntegrationTest;
 
 /**
@@ -29,7 +26,7 @@ import uk.police.daoversight.support.IntegrationTest;
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-class IdentityLeakScanTest {
+class IdentityLeakScanTest extends EngineTest {
 
   static final Map<String, Object> START_FORM = Map.ofEntries(
       Map.entry("route", "LINE_MANAGER"),
@@ -56,21 +53,10 @@ class IdentityLeakScanTest {
   static final List<String> SECRETS = List.of("Ottoline", "Vexbridge", "1979-02-17", "QX77413", "Public Protection Unit",
       "07700 900417", "Quillfeather", "Thistlewood", "1975-11-03", "QX55120", "Tactical Firearms", "HX-LEAKCHECK-4471");
 
-  @Autowired ProcessEngine engine;
   @Autowired FormService formService;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired JdbcTemplate jdbc;
-
-  @BeforeEach
-  void init() {
-    BpmnAwareTests.init(engine);
-  }
-
-  @AfterEach
-  void reset() {
-    BpmnAwareTests.reset();
-  }
 
   @Test
   void afterAWholeCaseNoEngineTableHoldsAnyonesIdentity(CapturedOutput output) {
