@@ -31,6 +31,9 @@ public class ApiExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+  static final String DATABASE_UNAVAILABLE = "The case store is briefly unavailable. Try again in a few seconds: "
+      + "sending the same request again is safe (a referral already recorded is answered with its case code).";
+
   @ExceptionHandler(ReferralRejectedException.class)
   ResponseEntity<Map<String, Object>> rejected(ReferralRejectedException e) {
     return answer(HttpStatus.BAD_REQUEST, "The referral was not recorded", Map.of("problems", e.problems()));
@@ -87,6 +90,11 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+    if (DatabaseUnavailable.isCauseOf(e)) {
+      LOG.warn("Database unavailable; answered 503 ({})", e.getClass().getName());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+          .body(answer(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE, Map.of()).getBody());
+    }
     String reference = UUID.randomUUID().toString();
     LOG.error("Unexpected error {} ({}); causes: {}", reference, e.getClass().getName(), causeChain(e));
     return answer(HttpStatus.INTERNAL_SERVER_ERROR,

@@ -11,6 +11,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.web.filter.OncePerRequestFilter;
+import uk.police.daoversight.config.DatabaseUnavailable;
 
 /**
  * HTTP Basic for the application's own {@code /api}, against the engine's identity service (so the
@@ -30,15 +31,27 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String[] credentials = basicCredentials(request.getHeader("Authorization"));
-    if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
-      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      response.setHeader("WWW-Authenticate", "Basic realm=\"case-oversight\"");
+    List<String> groups;
+    try {
+      if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader("WWW-Authenticate", "Basic realm=\"case-oversight\"");
+        response.setContentType("application/json");
+        response.getWriter().write("{\"status\":401,\"message\":\"Authentication required\"}");
+        return;
+      }
+      groups = identityService.createGroupQuery().groupMember(credentials[0]).list().stream().map(Group::getId).toList();
+    } catch (RuntimeException e) {
+      if (!DatabaseUnavailable.isCauseOf(e)) {
+        throw e;
+      }
+      // The users live in the database: while it is away nobody can be checked, so say so plainly.
+      response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+      response.setHeader("Retry-After", "5");
       response.setContentType("application/json");
-      response.getWriter().write("{\"status\":401,\"message\":\"Authentication required\"}");
+      response.getWriter().write("{\"status\":503,\"message\":\"The case store is briefly unavailable. Try again in a few seconds.\"}");
       return;
     }
-    List<String> groups = identityService.createGroupQuery().groupMember(credentials[0]).list()
-        .stream().map(Group::getId).toList();
     identityService.setAuthentication(credentials[0], groups);
     try {
       chain.doFilter(request, response);
