@@ -2,28 +2,22 @@ package uk.police.daoversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.police.daoversight.support.CaseDriver;
 import uk.police.daoversight.support.EngineTables;
+import uk.police.daoversight.support.LocalPostgres;
 
 /**
  * The production profile on the local PostgreSQL: a fresh, uniquely named database; the
@@ -33,23 +27,13 @@ import uk.police.daoversight.support.EngineTables;
  */
 class PostgresTest {
 
-  static final String HOST = System.getenv().getOrDefault("DB_HOST", "127.0.0.1");
-  static final String PORT = System.getenv().getOrDefault("DB_PORT", "5432");
-  static final String USER = System.getenv().getOrDefault("DB_USER", "postgres");
-  static final String PASSWORD = System.getenv().getOrDefault("DB_PASSWORD", "");
-
   @Test
   void aWholeCaseRunsOnPostgresqlAndLeavesNoIdentityInTheEngine() throws SQLException {
-    String database = "oversight_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
-    try (Connection admin = adminConnection(); Statement sql = admin.createStatement()) {
-      sql.execute("create database " + database);
-    }
+    String database = LocalPostgres.createDatabase("oversight");
     try {
       runCaseOn(database);
     } finally {
-      try (Connection admin = adminConnection(); Statement sql = admin.createStatement()) {
-        sql.execute("drop database if exists " + database + " with (force)");
-      }
+      LocalPostgres.dropDatabase(database);
     }
   }
 
@@ -89,16 +73,4 @@ class PostgresTest {
     }
   }
 
-  private static Connection adminConnection() {
-    String url = "jdbc:postgresql://" + HOST + ":" + PORT + "/test";
-    try {
-      return DriverManager.getConnection(url, USER, PASSWORD);
-    } catch (SQLException e) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        Assertions.fail("PostgreSQL at " + HOST + ":" + PORT + " does not answer, and CI must test it: " + e.getMessage());
-      }
-      Assumptions.abort("PostgreSQL at " + HOST + ":" + PORT + " does not answer; skipped outside CI");
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -62,6 +62,12 @@ public class CaseDriver {
   }
 
   public void contact(ProcessInstance pi, String outcome, String interval) {
+    complete(task("contactVictim", pi), contactAnswers(outcome, interval));
+    execute(job("recordContactPlan", pi));
+  }
+
+  /** The SOO's answers on the contact form: the outcome, the schedule and safe-contact preferences. */
+  public static Map<String, Object> contactAnswers(String outcome, String interval) {
     Map<String, Object> answers = new HashMap<>();
     answers.put("contactOutcome", outcome);
     answers.put("contactInterval", interval);
@@ -71,8 +77,7 @@ public class CaseDriver {
     answers.put("messageSafe", true);
     answers.put("workContactAgreed", false);
     answers.put("managerCopyAgreed", false);
-    complete(task("contactVictim", pi), answers);
-    execute(job("recordContactPlan", pi));
+    return answers;
   }
 
   public ProcessInstance toOversight(ReferralRequest referral) {
