@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import uk.police.daoversight.Application;
 
 /**
@@ -85,10 +86,6 @@ final class ClusterNode implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
-  long pid() {
-    return process.pid();
-  }
-
   /** SIGKILL: no shutdown hook, no job executor shutdown, no unlocking. */
   void kill() throws InterruptedException {
     process.destroyForcibly();
@@ -99,17 +96,12 @@ final class ClusterNode implements AutoCloseable {
     return process.isAlive();
   }
 
-  String logTail() throws IOException {
-    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-  }
-
   @Override
   public void close() {
     if (process.isAlive()) {
       process.destroy();
       try {
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
           process.destroyForcibly();
         }
       } catch (InterruptedException e) {

@@ -3,7 +3,10 @@ package uk.police.daoversight.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -381,6 +384,7 @@ class ClusterTest {
     awaitUntil(Duration.ofSeconds(30), "node B holds jobs", () -> !lockedBy("node-b").isEmpty());
     b.kill();
     Instant killed = Instant.now();
+    assertThat(b.isAlive()).as("node B's process is gone, not shut down").isFalse();
     List<String> orphaned = lockedBy("node-b");
     System.out.printf("node B killed holding %d of 80 jobs%n", orphaned.size());
     assertThat(orphaned).as("jobs node B held when it died").isNotEmpty();
@@ -392,7 +396,7 @@ class ClusterTest {
         + " and job_id_ in (" + inList(orphaned) + ")");
     assertThat(rescued).hasSize(orphaned.size()).allSatisfy(run -> {
       assertThat(run.get("hostname_")).isEqualTo("node-a");
-      assertThat(((java.sql.Timestamp) run.get("timestamp_")).toInstant()).as("after node B's lock expired")
+      assertThat(((Timestamp) run.get("timestamp_")).toInstant()).as("after node B's lock expired")
           .isAfter(killed.plusMillis(1000));
     });
     assertThat(chaseTasksPerCase(cases)).hasSize(80).allSatisfy((code, n) -> assertThat(n).isEqualTo(1));
@@ -522,7 +526,7 @@ class ClusterTest {
   /** The jobs become due now, in one statement: what the clock reaching 72 hours does to them. */
   private static Instant dueNow(List<String> jobs) {
     Instant now = Instant.now();
-    sql.update("update act_ru_job set duedate_ = ? where id_ in (" + inList(jobs) + ")", java.sql.Timestamp.from(now));
+    sql.update("update act_ru_job set duedate_ = ? where id_ in (" + inList(jobs) + ")", Timestamp.from(now));
     return now;
   }
 
@@ -557,7 +561,7 @@ class ClusterTest {
 
   /** Only this machine's own server is restarted, never a remote one; under CI the restart must be possible. */
   private static void assumeRestartable() throws Exception {
-    boolean possible = LocalPostgres.isThisMachine() && new java.io.File("/etc/postgresql").isDirectory()
+    boolean possible = LocalPostgres.isThisMachine() && Files.isDirectory(Path.of("/etc/postgresql"))
         && new ProcessBuilder("sh", "-c", "command -v pg_ctlcluster").start().waitFor() == 0;
     if (!possible) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -569,7 +573,10 @@ class ClusterTest {
 
   /** A fast restart of the local PostgreSQL server (this machine's cluster, as root). */
   private static void restartPostgresql() throws Exception {
-    String version = new String(new ProcessBuilder("ls", "/etc/postgresql").start().getInputStream().readAllBytes()).trim();
+    String version;
+    try (var versions = Files.list(Path.of("/etc/postgresql"))) {
+      version = versions.map(p -> p.getFileName().toString()).findFirst().orElseThrow();
+    }
     Process restart = new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart", "-m", "fast")
         .redirectErrorStream(true).start();
     String output = new String(restart.getInputStream().readAllBytes());
