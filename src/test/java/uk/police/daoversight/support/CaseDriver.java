@@ -89,6 +89,12 @@ public class CaseDriver {
 
   /** The SOO's case update; {@code extra} answers (assurance, bring back, …) override the defaults. */
   public void update(ProcessInstance pi, boolean requestClosure, Map<String, Object> extra) {
+    complete(task("updateCase", pi), updateAnswers(requestClosure, extra));
+    execute(job("fileCaseUpdate", pi));
+  }
+
+  /** The SOO's answers on the case update form; {@code extra} answers override the defaults. */
+  public static Map<String, Object> updateAnswers(boolean requestClosure, Map<String, Object> extra) {
     Map<String, Object> answers = new HashMap<>();
     answers.put("victimContacted", true);
     answers.put("updateSummary", "Investigation ongoing; victim updated");
@@ -97,8 +103,7 @@ public class CaseDriver {
     answers.put("victimSupportsInvestigation", "YES");
     answers.put("requestClosure", requestClosure);
     answers.putAll(extra);
-    complete(task("updateCase", pi), answers);
-    execute(job("fileCaseUpdate", pi));
+    return answers;
   }
 
   /** From oversight to a closed case: closure requested, approved, final conversation held. */
