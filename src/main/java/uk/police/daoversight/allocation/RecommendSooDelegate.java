@@ -12,9 +12,11 @@ import static uk.police.daoversight.process.CaseVariables.RECOMMENDATION;
 import static uk.police.daoversight.process.CaseVariables.RECOMMENDED_SOOS;
 import static uk.police.daoversight.process.CaseVariables.SOO_FOUND;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.police.daoversight.process.EngineText;
 
 /**
  * "Recommend SOO": fair rotation free of conflicts. Pre-fills the allocation form with the
@@ -40,9 +42,21 @@ public class RecommendSooDelegate implements JavaDelegate {
     SOO_FOUND.on(execution).set(r.found());
     RECOMMENDATION.on(execution).set(r.explanation());
     RECOMMENDED_SOOS.on(execution).set(String.join(",", r.recommended()));
-    ELIGIBLE_SOOS.on(execution).set(r.eligible().isEmpty() ? "None" : String.join(", ", r.eligible()));
+    ELIGIBLE_SOOS.on(execution).set(eligibleSoos(r.eligible()));
     ALLOCATED_SOO.on(execution).set(r.recommended().isEmpty() ? null : r.recommended().get(0));
     ALLOCATED_SECOND_SOO.on(execution).set(dual && r.recommended().size() > 1 ? r.recommended().get(1) : null);
     ALLOCATION_PROBLEM.on(execution).set(null);
   }
+
+  /**
+   * The form's "Eligible SOOs, fairest first": the fairest up to {@link #ELIGIBLE_SHOWN_CHARS}, then
+   * how many more. A regional roster has hundreds; every one is still checked when the coordinator
+   * types a user id.
+   */
+  static String eligibleSoos(List<String> eligible) {
+    return eligible.isEmpty() ? "None"
+        : EngineText.joinWithin(eligible, ", ", ELIGIBLE_SHOWN_CHARS, n -> "and " + n + " more");
+  }
+
+  static final int ELIGIBLE_SHOWN_CHARS = 1_000;
 }

@@ -4,7 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +66,22 @@ public class SooRoster {
   public List<String> activeSoos(String caseCode) {
     return jdbc.queryForList("select user_id from case_soo where case_code = ? and released_at is null order by allocated_at, party desc",
         String.class, caseCode);
+  }
+
+  /** {@link #activeSoos(String)} of many cases in one query per thousand; a case without a SOO is absent. */
+  public Map<String, List<String>> activeSoos(Collection<String> caseCodes) {
+    Map<String, List<String>> soos = new HashMap<>();
+    List<String> codes = List.copyOf(new LinkedHashSet<>(caseCodes));
+    for (int from = 0; from < codes.size(); from += 1_000) {
+      List<String> chunk = codes.subList(from, Math.min(codes.size(), from + 1_000));
+      String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+      jdbc.query("select case_code, user_id from case_soo where released_at is null and case_code in (" + marks + ")"
+              + " order by case_code, allocated_at, party desc",
+          rs -> {
+            soos.computeIfAbsent(rs.getString(1), c -> new ArrayList<>()).add(rs.getString(2));
+          }, chunk.toArray());
+    }
+    return soos;
   }
 
   public boolean isActiveSoo(String caseCode, String userId) {

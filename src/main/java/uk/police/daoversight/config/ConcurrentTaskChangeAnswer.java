@@ -7,7 +7,11 @@ import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.glassfish.jersey.internal.spi.AutoDiscoverable;
 
@@ -17,6 +21,10 @@ import org.glassfish.jersey.internal.spi.AutoDiscoverable;
  * already gone. Camunda's REST layer answers both with a 500 and the engine's internals; this turns
  * them into a 409 Conflict that says what happened, on engine-rest and on the webapps' engine API
  * (what Tasklist submits forms through). Nothing of the losing request was saved.
+ *
+ * <p>On PostgreSQL the loser can also meet the winner's commit between reading the task and checking
+ * its authorizations, which completing the task deleted: the engine then answers 403. When the task
+ * of such a 403 has ended, it is the same race and gets the same 409; a 403 on a live task stays a 403.
  *
  * <p>Registered in every Jersey application of this server (engine-rest and the webapps' own) by
  * {@link Registration}, listed in {@code META-INF/services}: the webapps' applications are built by
@@ -30,13 +38,12 @@ public class ConcurrentTaskChangeAnswer implements ContainerResponseFilter {
 
   /** ENGINE-03005: optimistic locking failure; the other: the task was completed before this request. */
   private static final Pattern CONFLICT = Pattern.compile("ENGINE-03005|Cannot find task with id");
-  private static final Pattern TASK_CHANGE = Pattern.compile(".*task/[^/]+/(complete|submit-form|resolve|claim)$");
+  private static final Pattern TASK_CHANGE = Pattern.compile(".*task/([^/]+)/(complete|submit-form|resolve|claim)$");
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    if (response.getStatus() == Response.Status.INTERNAL_SERVER_ERROR.getStatusCode()
-        && response.getEntity() instanceof ExceptionDto error
-        && isConflict(request.getUriInfo().getPath(), error.getType(), error.getMessage())) {
+    if (response.getEntity() instanceof ExceptionDto error
+        && isConflict(response.getStatus(), request.getUriInfo().getPath(), error, ConcurrentTaskChangeAnswer::taskEnded)) {
       ExceptionDto answer = new ExceptionDto();
       answer.setType("ConcurrentChange");
       answer.setMessage(MESSAGE);
@@ -53,6 +60,29 @@ public class ConcurrentTaskChangeAnswer implements ContainerResponseFilter {
         context.register(ConcurrentTaskChangeAnswer.class);
       }
     }
+  }
+
+  static boolean isConflict(int status, String path, ExceptionDto error, Predicate<String> taskEnded) {
+    if (status == Response.Status.INTERNAL_SERVER_ERROR.getStatusCode()) {
+      return isConflict(path, error.getType(), error.getMessage());
+    }
+    if (status == Response.Status.FORBIDDEN.getStatusCode() && "AuthorizationException".equals(error.getType()) && path != null) {
+      Matcher change = TASK_CHANGE.matcher(path);
+      return change.matches() && taskEnded.test(change.group(1));
+    }
+    return false;
+  }
+
+  /**
+   * The task is no longer open and its history shows it ended: read by id, without authorization
+   * checks (the caller's are what failed), in the one engine this application runs.
+   */
+  static boolean taskEnded(String taskId) {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) ProcessEngines.getDefaultProcessEngine().getProcessEngineConfiguration();
+    return configuration.getCommandExecutorTxRequired().execute(context -> context.getTaskManager().findTaskById(taskId) == null
+        && context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId) != null
+        && context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId).getEndTime() != null);
   }
 
   static boolean isConflict(String path, String type, String message) {

@@ -31,6 +31,9 @@ public record Agenda(List<Item> items, List<CarriedOver> carriedOver, int capaci
     }
   }
 
+  /** How the reason of a case the administrator deferred begins. */
+  public static final String DEFERRED_PREFIX = "Deferred by the administrator: ";
+
   /** A case that did not get on this agenda and goes to the next panel, with the reason. */
   public record CarriedOver(String caseCode, String reviewType, int priority, String reason) {}
 

@@ -2,6 +2,7 @@ package uk.police.daoversight.panel;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,10 @@ import java.util.Map;
  */
 public class AgendaBuilder {
 
-  /** The triage decision (DMN panelTriage) and slot decision (DMN panelSlotMinutes). */
+  /**
+   * The triage decision (DMN panelTriage) and slot decision (DMN panelSlotMinutes). Each answer
+   * depends only on its inputs: one build asks once per distinct input.
+   */
   public interface Rules {
     /** Priority 1 = highest, with a reason. */
     Triage triage(AgendaCandidate candidate);
@@ -28,6 +32,41 @@ public class AgendaBuilder {
 
   /** A triage result: priority (1 = highest) and why. */
   public record Triage(int priority, String reason) {}
+
+  /**
+   * Asks the rules once per distinct input within one build: the decisions depend only on their
+   * inputs, and 2,000 waiting cases share a few hundred (review type, risk, requested back, days
+   * waiting) combinations and two slot inputs. Decision history gets one entry per distinct input.
+   */
+  static final class EachInputOnce implements Rules {
+    private record TriageInput(boolean requestedBack, String riskLevel, String reviewType, int daysWaiting) {}
+
+    private record SlotInput(String reviewType, boolean complex) {}
+
+    private final Rules rules;
+    private final Map<TriageInput, Triage> triages = new HashMap<>();
+    private final Map<SlotInput, Integer> slots = new HashMap<>();
+
+    EachInputOnce(Rules rules) {
+      this.rules = rules;
+    }
+
+    @Override
+    public Triage triage(AgendaCandidate c) {
+      TriageInput input = new TriageInput(c.requestedBack(), c.riskLevel(), c.reviewType(), c.daysWaiting());
+      Triage triage = triages.get(input);
+      if (triage == null) {
+        triage = rules.triage(c);
+        triages.put(input, triage);
+      }
+      return triage;
+    }
+
+    @Override
+    public int slotMinutes(String reviewType, boolean complex) {
+      return slots.computeIfAbsent(new SlotInput(reviewType, complex), in -> rules.slotMinutes(in.reviewType(), in.complex()));
+    }
+  }
 
   private record Ranked(AgendaCandidate candidate, Triage triage, int pin) {}
 
@@ -65,9 +104,10 @@ public class AgendaBuilder {
       }
     }
 
+    Rules once = new EachInputOnce(rules);
     List<Ranked> ranked = new ArrayList<>();
     for (AgendaCandidate c : distinct.values()) {
-      ranked.add(new Ranked(c, rules.triage(c), pins.getOrDefault(c.caseCode(), Integer.MAX_VALUE)));
+      ranked.add(new Ranked(c, once.triage(c), pins.getOrDefault(c.caseCode(), Integer.MAX_VALUE)));
     }
     ranked.sort(Comparator.comparingInt(Ranked::pin)
         .thenComparingInt(r -> r.triage().priority())
@@ -79,7 +119,7 @@ public class AgendaBuilder {
     int used = 0;
     for (Ranked r : ranked) {
       AgendaCandidate c = r.candidate();
-      int slot = rules.slotMinutes(c.reviewType(), false);
+      int slot = once.slotMinutes(c.reviewType(), false);
       if (slot <= 0) {
         throw new IllegalStateException("The slot rules gave " + slot + " minutes for " + c.reviewType()
             + " (case " + c.caseCode() + "); a slot must be at least 1 minute");
@@ -97,7 +137,7 @@ public class AgendaBuilder {
     for (Ranked r : notPlaced) {
       String code = r.candidate().caseCode();
       String reason = deferrals.containsKey(code)
-          ? "Deferred by the administrator: " + deferrals.get(code)
+          ? Agenda.DEFERRED_PREFIX + deferrals.get(code)
           : "Panel full: " + used + " of " + capacityMinutes + " minutes used; carried to the next panel";
       carried.add(new Agenda.CarriedOver(code, r.candidate().reviewType(), r.triage().priority(), reason));
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import uk.police.daoversight.allocation.SooRoster;
+import uk.police.daoversight.process.EngineText;
 import uk.police.daoversight.vault.IdentityVault;
 
 /**
@@ -106,7 +108,8 @@ public class AgendaDesk {
   /** One line per agenda item: time, case code, review type, slot, SOO(s). */
   public String summary(String meetingId) {
     Instant start = meetings.find(meetingId).orElseThrow().heldOn();
-    return meetings.agenda(meetingId).stream().map(i -> describe(start, i)).collect(Collectors.joining("\n"));
+    List<String> lines = meetings.agenda(meetingId).stream().map(i -> describe(start, i)).toList();
+    return EngineText.joinWithin(lines, "\n", EngineText.MAX_CHARS, n -> "... and " + n + " more cases on the agenda");
   }
 
   public String describe(String meetingId, String caseCode) {
@@ -115,10 +118,20 @@ public class AgendaDesk {
         .map(i -> describe(start, i)).orElse(caseCode);
   }
 
+  /**
+   * One line per case carried over, the administrator's deferrals first, then by priority; as many as
+   * the engine's text variable holds, then how many more (every one is in panel_carried_over and
+   * waits for the next panel).
+   */
   public String carriedOverSummary(String meetingId) {
-    List<Agenda.CarriedOver> carried = meetings.carriedOver(meetingId);
-    return carried.isEmpty() ? "None" : carried.stream().map(c -> c.caseCode() + " (" + c.reviewType() + "): " + c.reason())
-        .collect(Collectors.joining("\n"));
+    List<Agenda.CarriedOver> carried = new ArrayList<>(meetings.carriedOver(meetingId));
+    if (carried.isEmpty()) {
+      return "None";
+    }
+    carried.sort(Comparator.comparing((Agenda.CarriedOver c) -> !c.reason().startsWith(Agenda.DEFERRED_PREFIX)));
+    List<String> lines = carried.stream().map(c -> c.caseCode() + " (" + c.reviewType() + "): " + c.reason()).toList();
+    return EngineText.joinWithin(lines, "\n", EngineText.MAX_CHARS,
+        n -> "... and " + n + " more cases carried over to the next panel (" + carried.size() + " in all)");
   }
 
   private static String describe(Instant start, Agenda.Item item) {
@@ -131,10 +144,12 @@ public class AgendaDesk {
 
   private List<AgendaCandidate> candidatesNow() {
     Instant now = clock.instant();
+    List<PanelCandidates.Waiting> waiting = candidates.waiting();
+    Map<String, List<String>> soos = roster.activeSoos(waiting.stream().map(PanelCandidates.Waiting::caseCode).toList());
     List<AgendaCandidate> list = new ArrayList<>();
-    for (PanelCandidates.Waiting w : candidates.waiting()) {
+    for (PanelCandidates.Waiting w : waiting) {
       list.add(new AgendaCandidate(w.caseCode(), w.reviewType(), w.requestedBack(), w.riskLevel(), w.daysWaiting(now),
-          roster.activeSoos(w.caseCode())));
+          soos.getOrDefault(w.caseCode(), List.of())));
     }
     return list;
   }

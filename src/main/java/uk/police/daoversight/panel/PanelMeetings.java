@@ -3,6 +3,7 @@ package uk.police.daoversight.panel;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -38,17 +39,17 @@ public class PanelMeetings {
   public void saveAgenda(String meetingId, Agenda agenda) {
     jdbc.update("delete from panel_agenda_item where meeting_id = ?", meetingId);
     jdbc.update("delete from panel_carried_over where meeting_id = ?", meetingId);
-    int position = 0;
+    List<Object[]> items = new ArrayList<>();
     for (Agenda.Item item : agenda.items()) {
-      jdbc.update("""
-          insert into panel_agenda_item (meeting_id, position, case_code, review_type, slot_minutes, start_minute, soos, priority, priority_reason)
-          values (?,?,?,?,?,?,?,?,?)""", meetingId, position++, item.caseCode(), item.reviewType(), item.slotMinutes(),
-          item.startMinute(), String.join(",", item.soos()), item.priority(), item.priorityReason());
+      items.add(new Object[] {meetingId, items.size(), item.caseCode(), item.reviewType(), item.slotMinutes(),
+          item.startMinute(), String.join(",", item.soos()), item.priority(), item.priorityReason()});
     }
-    for (Agenda.CarriedOver c : agenda.carriedOver()) {
-      jdbc.update("insert into panel_carried_over (meeting_id, case_code, review_type, priority, reason) values (?,?,?,?,?)",
-          meetingId, c.caseCode(), c.reviewType(), c.priority(), c.reason());
-    }
+    jdbc.batchUpdate("""
+        insert into panel_agenda_item (meeting_id, position, case_code, review_type, slot_minutes, start_minute, soos, priority, priority_reason)
+        values (?,?,?,?,?,?,?,?,?)""", items);
+    jdbc.batchUpdate("insert into panel_carried_over (meeting_id, case_code, review_type, priority, reason) values (?,?,?,?,?)",
+        agenda.carriedOver().stream()
+            .map(c -> new Object[] {meetingId, c.caseCode(), c.reviewType(), c.priority(), c.reason()}).toList());
   }
 
   public List<Agenda.Item> agenda(String meetingId) {

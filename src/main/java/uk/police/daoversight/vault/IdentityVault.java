@@ -5,10 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -51,12 +51,13 @@ public class IdentityVault {
         insert into case_identity (case_code, external_reference, open_reference_key, route,
           victim_name, victim_date_of_birth, victim_police_employee, victim_staff_number, victim_rank, victim_department, victim_contact,
           perpetrator_name, perpetrator_date_of_birth, perpetrator_police_employee, perpetrator_staff_number, perpetrator_rank, perpetrator_department,
-          known_to, created_at)
-        values (?,?,?,?, ?,?,?,?,?,?,?, ?,?,?,?,?,?, ?,?)""",
+          known_to, created_at, victim_staff_key, victim_person_key, perpetrator_staff_key, perpetrator_person_key)
+        values (?,?,?,?, ?,?,?,?,?,?,?, ?,?,?,?,?,?, ?,?, ?,?,?,?)""",
         caseCode, r.externalReference(), referenceKeys.keyOf(r.externalReference()), r.route().name(),
         v.name(), sqlDate(v), v.policeEmployee(), v.staffNumber(), v.rank(), v.department(), v.contact(),
         p.name(), sqlDate(p), p.policeEmployee(), p.staffNumber(), p.rank(), p.department(),
-        String.join(",", r.knownTo()), Timestamp.from(now));
+        String.join(",", r.knownTo()), Timestamp.from(now),
+        referenceKeys.staffKeyOf(v), referenceKeys.personKeyOf(v), referenceKeys.staffKeyOf(p), referenceKeys.personKeyOf(p));
   }
 
   public Optional<CaseIdentity> find(String caseCode) {
@@ -75,14 +76,50 @@ public class IdentityVault {
    */
   public List<PreviousCase> previousCases(String caseCode) {
     CaseIdentity c = find(caseCode).orElseThrow(() -> new IllegalStateException("No vault record for case " + caseCode));
-    return jdbc.query("select * from case_identity where case_code <> ? order by created_at", IdentityVault::map, caseCode)
-        .stream()
-        .map(other -> new PreviousCase(other.caseCode(), samePerson(c.victim(), other.victim()),
-            samePerson(c.victim(), other.perpetrator()) || samePerson(c.perpetrator(), other.victim())
-                || samePerson(c.perpetrator(), other.perpetrator()),
+    return candidatesSharingAKey(c).stream()
+        .map(other -> new PreviousCase(other.caseCode(), PersonMatch.samePerson(c.victim(), other.victim()),
+            PersonMatch.samePerson(c.victim(), other.perpetrator()) || PersonMatch.samePerson(c.perpetrator(), other.victim())
+                || PersonMatch.samePerson(c.perpetrator(), other.perpetrator()),
             other.closedAt() != null))
         .filter(pc -> pc.sameVictim() || pc.otherPartyMatch())
         .toList();
+  }
+
+  /**
+   * Every other case sharing a staff key or a person key with this case's people, in either role,
+   * oldest first: a superset of the matches, found through the key indexes (one small select per
+   * key and column), which {@link PersonMatch#samePerson} then decides.
+   */
+  private List<CaseIdentity> candidatesSharingAKey(CaseIdentity c) {
+    Set<String> staffKeys = new LinkedHashSet<>();
+    Set<String> personKeys = new LinkedHashSet<>();
+    for (Party p : List.of(c.victim(), c.perpetrator())) {
+      staffKeys.add(referenceKeys.staffKeyOf(p));
+      personKeys.add(referenceKeys.personKeyOf(p));
+    }
+    staffKeys.remove(null);
+    personKeys.remove(null);
+    List<String> selects = new ArrayList<>();
+    List<Object> args = new ArrayList<>();
+    for (String column : List.of("victim_staff_key", "perpetrator_staff_key")) {
+      for (String key : staffKeys) {
+        selects.add("select * from case_identity where " + column + " = ? and case_code <> ?");
+        args.add(key);
+        args.add(c.caseCode());
+      }
+    }
+    for (String column : List.of("victim_person_key", "perpetrator_person_key")) {
+      for (String key : personKeys) {
+        selects.add("select * from case_identity where " + column + " = ? and case_code <> ?");
+        args.add(key);
+        args.add(c.caseCode());
+      }
+    }
+    if (selects.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.query("select * from (" + String.join(" union ", selects) + ") m order by created_at, case_code",
+        IdentityVault::map, args.toArray());
   }
 
   public void link(String caseCode, String linkedCaseCode) {
@@ -96,21 +133,6 @@ public class IdentityVault {
 
   /** An earlier case: sameVictim when this case's victim was its victim. */
   public record PreviousCase(String caseCode, boolean sameVictim, boolean otherPartyMatch, boolean closed) {}
-
-  static boolean samePerson(Party a, Party b) {
-    if (a == null || b == null) {
-      return false;
-    }
-    if (a.staffNumber() != null && b.staffNumber() != null) {
-      return normal(a.staffNumber()).equals(normal(b.staffNumber()));
-    }
-    return a.name() != null && b.name() != null && a.dateOfBirth() != null
-        && normal(a.name()).equals(normal(b.name())) && a.dateOfBirth().equals(b.dateOfBirth());
-  }
-
-  private static String normal(String s) {
-    return s.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-  }
 
   private static Date sqlDate(Party p) {
     return p.dateOfBirth() == null ? null : Date.valueOf(p.dateOfBirth());

@@ -8,11 +8,13 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import uk.police.daoversight.intake.Party;
 
 /**
- * Keyed hashes of the force's case reference numbers, for the uniqueness of open cases. Reference
- * numbers are guessable, so a plain hash would not hide them; the key comes from configuration
- * ({@code oversight.vault.reference-key}, set it per force in production).
+ * Keyed hashes of the force's case reference numbers, for the uniqueness of open cases, and of the
+ * people in the vault, for finding earlier cases by index rather than by reading every case.
+ * References, staff numbers and names are guessable, so a plain hash would not hide them; the key
+ * comes from configuration ({@code oversight.vault.reference-key}, set it per force in production).
  */
 @Component
 public class ReferenceKeys {
@@ -24,11 +26,25 @@ public class ReferenceKeys {
   }
 
   public String keyOf(String externalReference) {
+    return hmac(externalReference.trim().toUpperCase(Locale.ROOT));
+  }
+
+  /** The key of a staff number as people match (spacing and case ignored); null without one. */
+  public String staffKeyOf(Party party) {
+    return party == null || party.staffNumber() == null ? null : hmac("staff:" + PersonMatch.normal(party.staffNumber()));
+  }
+
+  /** The key of a name and date of birth as people match; null unless both are known. */
+  public String personKeyOf(Party party) {
+    return party == null || party.name() == null || party.dateOfBirth() == null ? null
+        : hmac("person:" + PersonMatch.normal(party.name()) + "|" + party.dateOfBirth());
+  }
+
+  private String hmac(String text) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      String normal = externalReference.trim().toUpperCase(Locale.ROOT);
-      return HexFormat.of().formatHex(mac.doFinal(normal.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);
     }

@@ -276,6 +276,10 @@ final class CaseCloner {
     set(shape, values, "VICTIM_NAME", "Bench Victim " + copy.caseCode());
     set(shape, values, "VICTIM_STAFF_NUMBER", "BV-" + copy.caseCode());
     set(shape, values, "PERPETRATOR_NAME", "Bench Other Party " + copy.caseCode());
+    // The made-up people's keys (ReferenceKeys): distinct people, distinct keys.
+    for (String key : List.of("VICTIM_STAFF_KEY", "VICTIM_PERSON_KEY", "PERPETRATOR_STAFF_KEY", "PERPETRATOR_PERSON_KEY")) {
+      set(shape, values, key, UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", ""));
+    }
   }
 
   private static void set(TableShape shape, Object[] values, String column, Object value) {

@@ -18,7 +18,7 @@ import uk.police.daoversight.intake.CaseCodeGenerator;
 
 /**
  * Fills the database with open cases, fast and honestly. Walking 50,000 cases through the engine
- * would take hours here (each referral alone reads the whole identity vault: see BENCHMARKS.md), so
+ * would take hours here (some ten cases a second on 2 cores, one client), so
  * a few template cases per stage are walked through the engine API (authorization checks off: no one
  * is logged in) and the rest are row-for-row copies of them ({@link CaseCloner}), each with its own
  * SOO, spread over the roster, and its own age:

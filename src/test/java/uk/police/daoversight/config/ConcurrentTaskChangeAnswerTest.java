@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,6 +71,40 @@ class ConcurrentTaskChangeAnswerTest extends EngineTest {
       "task/1/variables | RestException | Cannot find task with id 1 | false"})
   void whatCountsAsAConcurrentChange(String path, String type, String message, boolean conflict) {
     assertThat(ConcurrentTaskChangeAnswer.isConflict(path, type, message)).isEqualTo(conflict);
+  }
+
+  @Test
+  void aRefusalOnATaskThatEndedIsTheSameRaceAndARefusalOnAnOpenTaskStaysARefusal() {
+    ExceptionDto refused = new ExceptionDto();
+    refused.setType("AuthorizationException");
+    refused.setMessage("The user with id 'coordinator2' does not have 'TASK_WORK' permission on resource 'abc'");
+    String complete = "task/abc/complete";
+
+    assertThat(ConcurrentTaskChangeAnswer.isConflict(403, complete, refused, id -> id.equals("abc"))).isTrue();
+    assertThat(ConcurrentTaskChangeAnswer.isConflict(403, complete, refused, id -> false)).isFalse();
+    assertThat(ConcurrentTaskChangeAnswer.isConflict(403, "task/abc/variables", refused, id -> true)).isFalse();
+    ExceptionDto other = new ExceptionDto();
+    other.setType("RestException");
+    assertThat(ConcurrentTaskChangeAnswer.isConflict(403, complete, other, id -> true)).isFalse();
+  }
+
+  @Test
+  void aTaskHasEndedOnlyOnceItIsCompleted() {
+    String task = reviewHistoryTask();
+    assertThat(ConcurrentTaskChangeAnswer.taskEnded(task)).isFalse();
+    assertThat(ConcurrentTaskChangeAnswer.taskEnded("no-such-task")).isFalse();
+    taskService.complete(task, java.util.Map.of("historyReviewed", true));
+    assertThat(ConcurrentTaskChangeAnswer.taskEnded(task)).isTrue();
+  }
+
+  @Test
+  void anSooWhoMayNotWorkACoordinatorsTaskIsStillRefused() {
+    String task = reviewHistoryTask();
+    HttpHeaders json = new HttpHeaders();
+    json.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> refused = rest.withBasicAuth("soo1", "demo").postForEntity("/engine-rest/task/" + task + "/complete",
+        new HttpEntity<>(REVIEWED, json), String.class);
+    assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(403);
   }
 
   private String reviewHistoryTask() {

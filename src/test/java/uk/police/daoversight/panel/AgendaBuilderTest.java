@@ -251,4 +251,36 @@ class AgendaBuilderTest {
     assertThat(agenda.items()).hasSize(1);
     assertThatThrownBy(() -> agenda.items().clear()).isInstanceOf(UnsupportedOperationException.class);
   }
+
+  @Test
+  void rulesAreAskedOncePerDistinctInputAndTheAgendaIsTheSameAsAskingPerCase() {
+    List<AgendaCandidate> many = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      many.add(new AgendaCandidate(String.format("MANY-%04d", i), i % 2 == 0 ? "NEW" : "UPDATE", i % 7 == 0,
+          i % 3 == 0 ? "HIGH" : "STANDARD", i % 5, List.of("soo-" + i)));
+    }
+    List<String> triageInputs = new ArrayList<>();
+    List<String> slotInputs = new ArrayList<>();
+    AgendaBuilder.Rules counting = new AgendaBuilder.Rules() {
+      @Override
+      public AgendaBuilder.Triage triage(AgendaCandidate c) {
+        triageInputs.add(c.requestedBack() + c.riskLevel() + c.reviewType() + c.daysWaiting());
+        return RULES.triage(c);
+      }
+
+      @Override
+      public int slotMinutes(String reviewType, boolean complex) {
+        slotInputs.add(reviewType + complex);
+        return RULES.slotMinutes(reviewType, complex);
+      }
+    };
+
+    Agenda once = builder.build(many, CAPACITY, counting, Map.of(), List.of());
+
+    assertThat(triageInputs).doesNotHaveDuplicates().hasSizeLessThanOrEqualTo(2 * 2 * 2 * 5).hasSizeGreaterThan(1);
+    assertThat(slotInputs).containsExactlyInAnyOrder("NEWfalse", "UPDATEfalse");
+    Agenda perCase = new AgendaBuilder().build(many, CAPACITY, RULES, Map.of(), List.of());
+    assertThat(once).isEqualTo(perCase);
+    assertThat(once.items().size() + once.carriedOver().size()).isEqualTo(2_000);
+  }
 }

@@ -164,6 +164,23 @@ class ScrutinyPanelProcessTest extends EngineTest {
   }
 
   @Test
+  void aBacklogLongerThanTheEnginesTextColumnStillDraftsTheAgendaAndCountsTheRest() {
+    for (int i = 0; i < 150; i++) {
+      candidates.list(String.format("BIG%d-%04d", i % 10, i), PanelCandidates.NEW, false, "STANDARD");
+    }
+    ProcessInstance panel = callPanel();
+    String panelId = (String) runtimeService.getVariable(panel.getId(), "panelId");
+
+    assertThat(panel).isWaitingAt("prepareAgenda");
+    Assertions.assertThat(jdbc.queryForObject("select count(*) from panel_carried_over where meeting_id = ?", Integer.class, panelId))
+        .isEqualTo(138);
+    String carried = (String) runtimeService.getVariable(panel.getId(), "carriedOverSummary");
+    Assertions.assertThat(carried.length()).isLessThanOrEqualTo(4_000);
+    Assertions.assertThat(carried).startsWith("BIG").containsPattern("\\.\\.\\. and \\d+ more cases carried over to the next panel \\(138 in all\\)$");
+    runtimeService.deleteProcessInstance(panel.getId(), "test");
+  }
+
+  @Test
   void theAdministratorDefersACaseWithAReasonAndAnUnknownCaseIsRefused() {
     ProcessInstance deferredCase = panelCase("MEDIUM");
     ProcessInstance otherCase = panelCase("MEDIUM");
