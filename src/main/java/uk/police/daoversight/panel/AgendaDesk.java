@@ -83,7 +83,7 @@ public class AgendaDesk {
           .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("; ")));
     }
     int capacity = meetings.find(meetingId).orElseThrow().capacityMinutes();
-    Agenda agenda = builder.build(candidatesNow(), capacity, rules, deferred, order);
+    Agenda agenda = builder.build(candidatesNow(), capacity, rules.latest(), deferred, order);
     meetings.saveAgenda(meetingId, agenda);
     return agenda;
   }

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.police.daoversight.allocation.SooRoster;
+import uk.police.daoversight.panel.AgendaBuilder;
 import uk.police.daoversight.panel.AgendaCandidate;
 import uk.police.daoversight.panel.AgendaDesk;
 import uk.police.daoversight.panel.PanelCandidates;
@@ -89,7 +90,7 @@ final class AgendaBenchmark {
    */
   private static Parts parts(OversightApp app, TransactionTemplate transaction) {
     SooRoster roster = app.bean(SooRoster.class);
-    PanelRules rules = app.bean(PanelRules.class);
+    AgendaBuilder.Rules rules = app.bean(PanelRules.class).latest();
     List<PanelCandidates.Waiting> waiting = app.bean(PanelCandidates.class).waiting();
     Instant now = Instant.now();
     // As AgendaBuilder asks: once per distinct triage input, once per review type for the slot.
