@@ -53,8 +53,6 @@ public class RulesService {
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
   private final IdentityService identityService;
-  private final DmnEngine dmnEngine;
-  private final RuleCheck check;
   private final JdbcTemplate jdbc;
   private final AccessAudit audit;
   private final Clock clock;
@@ -64,9 +62,6 @@ public class RulesService {
     this.runtimeService = engine.getRuntimeService();
     this.historyService = engine.getHistoryService();
     this.identityService = engine.getIdentityService();
-    // A plain DMN engine for checks and dry runs: nothing it evaluates enters the decision history.
-    this.dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    this.check = new RuleCheck(dmnEngine);
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = clock;
@@ -89,12 +84,12 @@ public class RulesService {
   public DryRun dryRun(String decisionKey, byte[] dmn, String newRegressionCsv) {
     DecisionDefinition current = latest(decisionKey);
     byte[] currentXml = resource(current);
-    List<String> refusals = check.refusals(decisionKey, dmn, currentXml, cases(decisionKey, newRegressionCsv));
+    List<String> refusals = PlainDmn.CHECK.refusals(decisionKey, dmn, currentXml, cases(decisionKey, newRegressionCsv));
     if (!refusals.isEmpty()) {
       return new DryRun(decisionKey, refusals, 0, 0, Map.of(), List.of());
     }
-    DmnDecision before = dmnEngine.parseDecision(decisionKey, new java.io.ByteArrayInputStream(currentXml));
-    DmnDecision after = dmnEngine.parseDecision(decisionKey, new java.io.ByteArrayInputStream(dmn));
+    DmnDecision before = PlainDmn.ENGINE.parseDecision(decisionKey, new java.io.ByteArrayInputStream(currentXml));
+    DmnDecision after = PlainDmn.ENGINE.parseDecision(decisionKey, new java.io.ByteArrayInputStream(dmn));
     Map<String, Integer> changed = new LinkedHashMap<>();
     List<Map<String, Object>> examples = new ArrayList<>();
     int considered = 0;
@@ -149,7 +144,7 @@ public class RulesService {
   private int deploy(String decisionKey, byte[] dmn, String regressionCsv, String user, String action) {
     DecisionDefinition current = latest(decisionKey);
     RegressionCases cases = cases(decisionKey, regressionCsv);
-    List<String> refusals = check.refusals(decisionKey, dmn, resource(current), cases);
+    List<String> refusals = PlainDmn.CHECK.refusals(decisionKey, dmn, resource(current), cases);
     if (cases == null) {
       refusals = new ArrayList<>(refusals);
       refusals.add("No regression cases for " + decisionKey + ": add them beside the table or send them with it");
@@ -202,7 +197,7 @@ public class RulesService {
 
   private Map<String, Object> firstResult(DmnDecision decision, Map<String, Object> facts) {
     try {
-      DmnDecisionResult result = dmnEngine.evaluateDecision(decision, facts);
+      DmnDecisionResult result = PlainDmn.ENGINE.evaluateDecision(decision, facts);
       return result.isEmpty() ? Map.of() : new LinkedHashMap<>(result.getFirstResult().getEntryMap());
     } catch (RuntimeException e) {
       return Map.of("error", "evaluation failed");
@@ -271,5 +266,14 @@ public class RulesService {
   /** Runs as the application, not as the analyst: analysts hold no deployment rights of their own. */
   private <T> T asSystem(Supplier<T> work) {
     return SystemAccess.run(identityService, work);
+  }
+
+  /**
+   * A plain DMN engine for checks and dry runs: nothing it evaluates enters the decision history.
+   * Built on the first check, not at start-up (a FEEL engine takes about half a second to build).
+   */
+  private static final class PlainDmn {
+    static final DmnEngine ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    static final RuleCheck CHECK = new RuleCheck(ENGINE);
   }
 }
