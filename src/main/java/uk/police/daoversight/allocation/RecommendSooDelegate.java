@@ -25,6 +25,9 @@ import uk.police.daoversight.process.EngineText;
 @Component
 public class RecommendSooDelegate implements JavaDelegate {
 
+  /** How much of the eligible SOOs the allocation form shows before it counts the rest. */
+  static final int ELIGIBLE_SHOWN_CHARS = 1_000;
+
   private final AllocationDesk desk;
 
   public RecommendSooDelegate(AllocationDesk desk) {
@@ -57,6 +60,4 @@ public class RecommendSooDelegate implements JavaDelegate {
     return eligible.isEmpty() ? "None"
         : EngineText.joinWithin(eligible, ", ", ELIGIBLE_SHOWN_CHARS, n -> "and " + n + " more");
   }
-
-  static final int ELIGIBLE_SHOWN_CHARS = 1_000;
 }

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.glassfish.jersey.internal.spi.AutoDiscoverable;
 
@@ -80,9 +81,13 @@ public class ConcurrentTaskChangeAnswer implements ContainerResponseFilter {
   static boolean taskEnded(String taskId) {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) ProcessEngines.getDefaultProcessEngine().getProcessEngineConfiguration();
-    return configuration.getCommandExecutorTxRequired().execute(context -> context.getTaskManager().findTaskById(taskId) == null
-        && context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId) != null
-        && context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId).getEndTime() != null);
+    return configuration.getCommandExecutorTxRequired().execute(context -> {
+      if (context.getTaskManager().findTaskById(taskId) != null) {
+        return false;
+      }
+      HistoricTaskInstanceEntity history = context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId);
+      return history != null && history.getEndTime() != null;
+    });
   }
 
   static boolean isConflict(String path, String type, String message) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -99,22 +100,15 @@ public class IdentityVault {
     }
     staffKeys.remove(null);
     personKeys.remove(null);
+    Map<String, Set<String>> keysByColumn = Map.of("victim_staff_key", staffKeys, "perpetrator_staff_key", staffKeys,
+        "victim_person_key", personKeys, "perpetrator_person_key", personKeys);
     List<String> selects = new ArrayList<>();
     List<Object> args = new ArrayList<>();
-    for (String column : List.of("victim_staff_key", "perpetrator_staff_key")) {
-      for (String key : staffKeys) {
-        selects.add("select * from case_identity where " + column + " = ? and case_code <> ?");
-        args.add(key);
-        args.add(c.caseCode());
-      }
-    }
-    for (String column : List.of("victim_person_key", "perpetrator_person_key")) {
-      for (String key : personKeys) {
-        selects.add("select * from case_identity where " + column + " = ? and case_code <> ?");
-        args.add(key);
-        args.add(c.caseCode());
-      }
-    }
+    keysByColumn.forEach((column, keys) -> keys.forEach(key -> {
+      selects.add("select * from case_identity where " + column + " = ? and case_code <> ?");
+      args.add(key);
+      args.add(c.caseCode());
+    }));
     if (selects.isEmpty()) {
       return List.of();
     }
