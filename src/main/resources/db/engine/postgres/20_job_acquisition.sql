@@ -6,6 +6,11 @@
 -- reads every job; with it only those due, already in order.
 create index if not exists oversight_job_due on act_ru_job (duedate_);
 
+-- Each acquisition also checks that no other job of the same process instance is locked (exclusive
+-- jobs): PostgreSQL answers that by reading every job (4.7 ms at 60,000 jobs, each acquisition);
+-- from this partial index it reads only the locked ones (0.1 ms with both indexes).
+create index if not exists oversight_job_locked on act_ru_job (process_instance_id_) where lock_owner_ is not null;
+
 -- Jobs created before every job had a due date (an older version of this application) would never
 -- be acquired by due date: they are due since they were created.
 update act_ru_job set duedate_ = coalesce(create_time_, current_timestamp) where duedate_ is null;

@@ -113,7 +113,9 @@ final class Explanations {
     return out.append("A burst is bound by throughput, not by waiting: the idle executor polls at most every ")
         .append(j.maxWait()).append(" ms (max-wait), but then takes ").append(j.perAcquisition())
         .append(" jobs per acquisition and runs them on ").append(j.pool()).append(" threads, each job its own transaction "
-            + "(create the chase task, its authorization and history). What would fix it: more executors on the same "
+            + "(create the chase task, its authorization and history). Acquisition reads only the due and the locked jobs "
+            + "(indexes oversight_job_due and, on PostgreSQL, oversight_job_locked), so it does not grow with the open cases' "
+            + "future timers; the rest is the jobs' own work on the machine's cores. What would fix it: more executors on the same "
             + "tables (the cluster of issue #10: each node adds its own rate), a larger max-jobs-per-acquisition with a pool "
             + "and queue to match; and the target read as \"within 5 s of due time when due times are spread as allocations "
             + "are\" (10,000 deadlines in the same second need 10,000 allocations in the same second 72 hours earlier).")
