@@ -2,6 +2,7 @@ package uk.police.daoversight.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Session;
@@ -37,7 +38,12 @@ public class GroupPrefilterThreshold extends AbstractProcessEnginePlugin {
     if (configuration.getCustomSessionFactories() == null) {
       configuration.setCustomSessionFactories(new ArrayList<>());
     }
-    configuration.getCustomSessionFactories().add(new SessionFactory() {
+    configuration.getCustomSessionFactories().add(authorizationManagers(() -> new Manager(threshold)));
+  }
+
+  /** The engine's source of authorization managers, one per command context. */
+  public static SessionFactory authorizationManagers(Supplier<AuthorizationManager> manager) {
+    return new SessionFactory() {
       @Override
       public Class<?> getSessionType() {
         return AuthorizationManager.class;
@@ -45,9 +51,9 @@ public class GroupPrefilterThreshold extends AbstractProcessEnginePlugin {
 
       @Override
       public Session openSession() {
-        return new Manager(threshold);
+        return manager.get();
       }
-    });
+    };
   }
 
   /** Camunda's AuthorizationManager, prefiltering groups only above the threshold. */

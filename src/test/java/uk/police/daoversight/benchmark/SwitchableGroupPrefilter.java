@@ -3,8 +3,6 @@ package uk.police.daoversight.benchmark;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import uk.police.daoversight.config.GroupPrefilterThreshold;
 
@@ -42,17 +40,8 @@ final class SwitchableGroupPrefilter extends GroupPrefilterThreshold.Manager {
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
       int threshold = Integer.parseInt(System.getProperty("oversight.authorization.group-prefilter-threshold", "20"));
-      configuration.getSessionFactories().put(AuthorizationManager.class, new SessionFactory() {
-        @Override
-        public Class<?> getSessionType() {
-          return AuthorizationManager.class;
-        }
-
-        @Override
-        public Session openSession() {
-          return new SwitchableGroupPrefilter(threshold);
-        }
-      });
+      configuration.getSessionFactories().put(AuthorizationManager.class,
+          GroupPrefilterThreshold.authorizationManagers(() -> new SwitchableGroupPrefilter(threshold)));
     }
   }
 }
