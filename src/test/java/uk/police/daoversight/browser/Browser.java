@@ -58,7 +58,12 @@ final class Browser implements AutoCloseable {
   }
 
   /** Opens a task in Tasklist by its id and waits for its form. */
+  /**
+   * Opens the task's form on a freshly loaded Tasklist: changing only the address's fragment keeps the
+   * previous task's form on the page for a moment, and a test would read or type into that one.
+   */
   void openTask(String taskId) {
+    driver.get("about:blank");
     driver.get(base + "/camunda/app/tasklist/default/#/?task=" + taskId + "&detailsTab=form");
     wait.until(d -> !d.findElements(By.cssSelector(".fjs-form")).isEmpty());
   }
