@@ -64,8 +64,7 @@ public class SooRoster {
 
   /** The SOOs currently overseeing a case, in allocation order (victim's SOO first). */
   public List<String> activeSoos(String caseCode) {
-    return jdbc.queryForList("select user_id from case_soo where case_code = ? and released_at is null order by allocated_at, party desc",
-        String.class, caseCode);
+    return activeSoos(List.of(caseCode)).getOrDefault(caseCode, List.of());
   }
 
   /** {@link #activeSoos(String)} of many cases in one query per thousand; a case without a SOO is absent. */

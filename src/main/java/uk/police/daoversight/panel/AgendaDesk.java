@@ -67,7 +67,8 @@ public class AgendaDesk {
         candidates.list(code, PanelCandidates.UPDATE, false, "STANDARD");
       }
     }
-    Set<String> waiting = candidates.waiting().stream().map(PanelCandidates.Waiting::caseCode).collect(Collectors.toSet());
+    List<PanelCandidates.Waiting> waitingCases = candidates.waiting();
+    Set<String> waiting = waitingCases.stream().map(PanelCandidates.Waiting::caseCode).collect(Collectors.toSet());
     for (String code : deferred.keySet()) {
       if (!waiting.contains(code)) {
         problems.put(code, "cannot be deferred: it is not waiting for this panel");
@@ -83,7 +84,7 @@ public class AgendaDesk {
           .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("; ")));
     }
     int capacity = meetings.find(meetingId).orElseThrow().capacityMinutes();
-    Agenda agenda = builder.build(candidatesNow(), capacity, rules.latest(), deferred, order);
+    Agenda agenda = builder.build(candidatesNow(waitingCases), capacity, rules.latest(), deferred, order);
     meetings.saveAgenda(meetingId, agenda);
     return agenda;
   }
@@ -142,9 +143,8 @@ public class AgendaDesk {
         + "  (" + item.priorityReason() + ")";
   }
 
-  private List<AgendaCandidate> candidatesNow() {
+  private List<AgendaCandidate> candidatesNow(List<PanelCandidates.Waiting> waiting) {
     Instant now = clock.instant();
-    List<PanelCandidates.Waiting> waiting = candidates.waiting();
     Map<String, List<String>> soos = roster.activeSoos(waiting.stream().map(PanelCandidates.Waiting::caseCode).toList());
     List<AgendaCandidate> list = new ArrayList<>();
     for (PanelCandidates.Waiting w : waiting) {

@@ -142,7 +142,8 @@ public class IdentityVault {
         rs.getTimestamp("created_at").toInstant(), closed == null ? null : closed.toInstant());
   }
 
-  private static Party party(ResultSet rs, String prefix, boolean withContact) throws SQLException {
+  /** The victim's or perpetrator's columns of a case_identity row; the contact only when asked for. */
+  static Party party(ResultSet rs, String prefix, boolean withContact) throws SQLException {
     Date dob = rs.getDate(prefix + "date_of_birth");
     return new Party(rs.getString(prefix + "name"), dob == null ? null : dob.toLocalDate(),
         rs.getBoolean(prefix + "police_employee"), rs.getString(prefix + "staff_number"),

@@ -1,7 +1,6 @@
 package uk.police.daoversight.vault;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -71,11 +70,10 @@ public class PersonKeysMigration implements JavaMigration {
     List<String[]> rows = new ArrayList<>();
     try (Statement select = connection.createStatement();
          ResultSet rs = select.executeQuery("""
-             select case_code, victim_name, victim_date_of_birth, victim_staff_number,
-                    perpetrator_name, perpetrator_date_of_birth, perpetrator_staff_number from case_identity""")) {
+             select * from case_identity""")) {
       while (rs.next()) {
-        Party victim = party(rs, "victim_");
-        Party perpetrator = party(rs, "perpetrator_");
+        Party victim = IdentityVault.party(rs, "victim_", false);
+        Party perpetrator = IdentityVault.party(rs, "perpetrator_", false);
         rows.add(new String[] {keys.staffKeyOf(victim), keys.personKeyOf(victim), keys.staffKeyOf(perpetrator),
             keys.personKeyOf(perpetrator), rs.getString("case_code")});
       }
@@ -90,11 +88,5 @@ public class PersonKeysMigration implements JavaMigration {
       }
       update.executeBatch();
     }
-  }
-
-  private static Party party(ResultSet rs, String prefix) throws SQLException {
-    Date dob = rs.getDate(prefix + "date_of_birth");
-    return new Party(rs.getString(prefix + "name"), dob == null ? null : dob.toLocalDate(), false,
-        rs.getString(prefix + "staff_number"), null, null, null);
   }
 }
