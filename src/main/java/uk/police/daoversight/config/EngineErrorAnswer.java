@@ -71,9 +71,10 @@ public class EngineErrorAnswer implements ContainerResponseFilter, ApplicationEv
       answer(response, Response.Status.BAD_REQUEST, "InvalidRequest", badRequest.getMessage());
     } else if (isRefusedByTheStore(fault) || isRefusedByTheRestLayer(fault)) {
       answer(response, Response.Status.BAD_REQUEST, "InvalidRequest", BAD_PARAMETERS);
-    } else if (isRefusedParameters(fault) && unwrapped(fault) instanceof NotFoundException) {
+    } else if (isPermissionCheckOnNothing(fault)
+        || isRefusedParameters(fault) && unwrapped(fault) instanceof NotFoundException) {
       answer(response, Response.Status.NOT_FOUND, "NotFound", "Not found");
-    } else if (isRefusedParameters(fault)) {
+    } else if (isRefusedParameters(fault) || isRefusalRethrownWithoutCause(fault)) {
       answer(response, Response.Status.BAD_REQUEST, "InvalidRequest", BAD_PARAMETERS);
     } else {
       String reference = UUID.randomUUID().toString();
@@ -124,11 +125,42 @@ public class EngineErrorAnswer implements ContainerResponseFilter, ApplicationEv
     }
     StackTraceElement[] stack = fault.getStackTrace();
     for (int i = 0; i < stack.length && i < 3; i++) {
-      if (stack[i].getClassName().startsWith("org.camunda.bpm.engine.rest.dto.")) {
+      // The request DTOs, or a resource reading a value the body did not carry (a retry count, a due date).
+      if (stack[i].getClassName().startsWith("org.camunda.bpm.engine.rest.")) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The engine checked a permission on an entity that is not there (a task id that never existed:
+   * Camunda's deployed-form command checks the task before looking for it, and fails on the null).
+   */
+  static boolean isPermissionCheckOnNothing(Throwable failure) {
+    Throwable fault = unwrapped(failure);
+    StackTraceElement[] stack = fault.getStackTrace();
+    return fault instanceof NullPointerException && fault.getCause() == null && stack.length > 0
+        && BOOKKEEPING_ON_NOTHING.contains(stack[0].getClassName());
+  }
+
+  /**
+   * Where Camunda 7.24 fails on a null entity it did not look for first: the permission check of the
+   * deployed-form command, and the operation log of a suspension by an id that does not exist.
+   */
+  static final java.util.Set<String> BOOKKEEPING_ON_NOTHING = java.util.Set.of(
+      "org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker",
+      "org.camunda.bpm.engine.impl.oplog.UserOperationLogContextEntryBuilder");
+
+  /**
+   * Some resources rethrow the engine's refusal as their own exception with the engine's message and
+   * without the engine's exception (setting a job's due date on a job that is not there): a refusal
+   * of the request, not a fault (a database out of reach surfaces with its cause and is answered
+   * 503 before this is asked).
+   */
+  static boolean isRefusalRethrownWithoutCause(Throwable failure) {
+    Throwable fault = unwrapped(failure);
+    return fault instanceof RestException && (fault.getCause() == null || fault.getCause() == fault);
   }
 
   /** Camunda's resources rethrow the engine's exception inside their own RestException: look at what the engine said. */

@@ -54,6 +54,39 @@ class EngineErrorAnswerTest {
     ours.setStackTrace(new StackTraceElement[] {
         new StackTraceElement("uk.police.daoversight.intake.ReferralService", "seal", "ReferralService.java", 30)});
     assertThat(EngineErrorAnswer.isRefusedByTheRestLayer(ours)).isFalse();
+    NullPointerException inResource = new NullPointerException();
+    inResource.setStackTrace(new StackTraceElement[] {
+        new StackTraceElement("org.camunda.bpm.engine.rest.sub.runtime.impl.JobResourceImpl", "setJobRetries", "JobResourceImpl.java", 77)});
+    assertThat(EngineErrorAnswer.isRefusedByTheRestLayer(new MappableException(inResource))).as("a body without its value").isTrue();
+    NullPointerException inEngine = new NullPointerException();
+    inEngine.setStackTrace(new StackTraceElement[] {
+        new StackTraceElement("org.camunda.bpm.engine.impl.persistence.entity.TaskEntity", "complete", "TaskEntity.java", 1)});
+    assertThat(EngineErrorAnswer.isRefusedByTheRestLayer(inEngine)).as("an engine fault stays a fault").isFalse();
+  }
+
+  @Test
+  void aPermissionCheckOnAnEntityThatIsNotThereIsNotFound() {
+    NullPointerException onNothing = new NullPointerException();
+    onNothing.setStackTrace(new StackTraceElement[] {new StackTraceElement(
+        "org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker", "checkTaskPermission", "AuthorizationCommandChecker.java", 431)});
+    assertThat(EngineErrorAnswer.isPermissionCheckOnNothing(new MappableException(onNothing))).isTrue();
+    NullPointerException elsewhere = new NullPointerException();
+    elsewhere.setStackTrace(new StackTraceElement[] {
+        new StackTraceElement("org.camunda.bpm.engine.impl.cmd.GetDeployedTaskFormCmd", "execute", "GetDeployedTaskFormCmd.java", 60)});
+    assertThat(EngineErrorAnswer.isPermissionCheckOnNothing(elsewhere)).isFalse();
+    NullPointerException oplog = new NullPointerException();
+    oplog.setStackTrace(new StackTraceElement[] {new StackTraceElement(
+        "org.camunda.bpm.engine.impl.oplog.UserOperationLogContextEntryBuilder", "inContextOf", "UserOperationLogContextEntryBuilder.java", 95)});
+    assertThat(EngineErrorAnswer.isPermissionCheckOnNothing(oplog)).isTrue();
+  }
+
+  @Test
+  void aRefusalRethrownWithoutItsCauseIsTheRequests() {
+    assertThat(EngineErrorAnswer.isRefusalRethrownWithoutCause(
+        new org.camunda.bpm.engine.rest.exception.InvalidRequestException(jakarta.ws.rs.core.Response.Status.INTERNAL_SERVER_ERROR,
+            "No job found with id x"))).isTrue();
+    assertThat(EngineErrorAnswer.isRefusalRethrownWithoutCause(new org.camunda.bpm.engine.rest.exception.RestException(
+        jakarta.ws.rs.core.Response.Status.INTERNAL_SERVER_ERROR, new IllegalStateException("pool closed"), "x"))).isFalse();
   }
 
   @Test
