@@ -22,7 +22,6 @@ import uk.police.daoversight.access.SuspiciousAccess;
 import uk.police.daoversight.allocation.AllocationService;
 import uk.police.daoversight.allocation.SooRoster;
 import uk.police.daoversight.audit.AccessAudit;
-import uk.police.daoversight.security.AdhocQueryExpressionGuard;
 import uk.police.daoversight.security.ApiAuthenticationFilter;
 import uk.police.daoversight.security.SetupEndpointGuard;
 import uk.police.daoversight.security.WebappQueryBound;
@@ -97,16 +96,6 @@ public class OversightConfiguration {
     registration.setName("setup-endpoint-guard");
     registration.addUrlPatterns("/camunda/api/admin/setup/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-    return registration;
-  }
-
-  /** No expressions in ad-hoc queries, nested orQueries included, on engine-rest and the webapps. */
-  @Bean
-  FilterRegistrationBean<AdhocQueryExpressionGuard> adhocQueryExpressionGuard() {
-    FilterRegistrationBean<AdhocQueryExpressionGuard> registration = new FilterRegistrationBean<>(new AdhocQueryExpressionGuard());
-    registration.setName("adhoc-query-expression-guard");
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
     return registration;
   }
 

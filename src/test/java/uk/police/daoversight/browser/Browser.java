@@ -68,6 +68,18 @@ final class Browser implements AutoCloseable {
     wait.until(d -> !d.findElements(By.cssSelector(".fjs-form")).isEmpty());
   }
 
+  /**
+   * Tasklist renders its "Add comment" action (a.createCommentLink) and our user stylesheet hides it:
+   * present in the page, so the selector still names Camunda's link, and shown nowhere.
+   */
+  boolean commentActionRenderedButHidden() {
+    List<WebElement> links = wait.until(d -> {
+      List<WebElement> found = d.findElements(By.cssSelector(".createCommentLink"));
+      return found.isEmpty() ? null : found;
+    });
+    return links.stream().noneMatch(WebElement::isDisplayed);
+  }
+
   void claim() {
     List<WebElement> claim = driver.findElements(By.xpath("//*[contains(@class,'claim') or normalize-space(text())='Claim']"));
     if (!claim.isEmpty() && claim.get(0).isDisplayed()) {

@@ -53,6 +53,7 @@ class TasklistJourneysTest {
 
       browser.openTask(review.getId());
       assertThat(browser.field("caseCode").getAttribute("value")).isEqualTo(pi.getBusinessKey());
+      assertThat(browser.commentActionRenderedButHidden()).as("Tasklist's Add comment action is hidden").isTrue();
       browser.claim();
       browser.tick("historyReviewed");
       browser.press("Complete");

@@ -51,6 +51,17 @@ public final class WebappSession {
     return answer;
   }
 
+  /** Any request with this session's cookies and CSRF token (a multipart upload, a PUT). */
+  public ResponseEntity<String> send(String path, HttpMethod method, Object body, MediaType contentType) {
+    HttpHeaders headers = headers();
+    if (contentType != null) {
+      headers.setContentType(contentType);
+    }
+    ResponseEntity<String> answer = rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    keep(answer);
+    return answer;
+  }
+
   private HttpHeaders headers() {
     HttpHeaders headers = new HttpHeaders();
     if (!cookies.isEmpty()) {
