@@ -39,8 +39,10 @@ public class RequestSizeLimit extends OncePerRequestFilter {
       refuse(response);
       return;
     }
-    if (declared >= 0 || !hasBody(request)) {
-      // The container never hands the application more than the declared length.
+    if (declared >= 0 || !hasBody(request) || isReadByTheContainer(request)) {
+      // The container never hands the application more than the declared length. Forms and uploads
+      // are read by the container itself (not through this filter's stream), under the same 1 MB
+      // (spring.servlet.multipart.max-request-size, server.tomcat.max-http-form-post-size).
       chain.doFilter(request, response);
       return;
     }
@@ -50,6 +52,16 @@ public class RequestSizeLimit extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new ReadBody(request, body), response);
+  }
+
+  /** Multipart uploads and form posts: the container parses them from its own stream. */
+  static boolean isReadByTheContainer(HttpServletRequest request) {
+    String type = request.getContentType();
+    if (type == null) {
+      return false;
+    }
+    String lower = type.toLowerCase(java.util.Locale.ROOT);
+    return lower.startsWith("multipart/") || lower.startsWith("application/x-www-form-urlencoded");
   }
 
   private static boolean hasBody(HttpServletRequest request) {

@@ -70,6 +70,29 @@ class RequestSizeLimitTest {
   }
 
   @Test
+  void aChunkedUploadIsParsedByTheContainerUnderTheSameLimit() throws Exception {
+    String boundary = "sweepboundary";
+    java.util.function.IntFunction<byte[]> upload = size -> ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
+        + "filename=\"t.dmn\"\r\nContent-Type: application/xml\r\n\r\n" + "x".repeat(size) + "\r\n--" + boundary + "--\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+    for (int size : new int[] {LIMIT + 10, 100}) {
+      byte[] body = upload.apply(size);
+      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/rules/panelSlotMinutes?dryRun=true"))
+          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("analyst:demo".getBytes(StandardCharsets.UTF_8)))
+          .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+      HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (size > LIMIT) {
+        assertThat(answer.statusCode()).as("an upload over 1 MB").isEqualTo(413);
+      } else {
+        // Read and parsed: the dry run reports on the content (not DMN), not on a missing or empty upload.
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("Not a DMN file");
+      }
+    }
+  }
+
+  @Test
   void aBodyUnderTheLimitIsReadAsUsual() throws Exception {
     byte[] justUnder = referralOfSize(LIMIT - 10);
     // Chunked and declared alike reach the application, which answers on the content: not a referral it accepts.
