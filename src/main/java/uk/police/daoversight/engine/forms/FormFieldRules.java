@@ -252,13 +252,18 @@ public final class FormFieldRules {
       return;
     }
     boolean shownToPerson = Boolean.FALSE.equals(f.hidden(data, conditions));
-    if (isEmpty(f, value)) {
-      if (f.required && shownToPerson) {
-        problems.add(new FormProblem(name, "is required"));
-      }
-      if (value == null || value instanceof String || value instanceof Collection<?> || value instanceof Boolean) {
-        return;
-      }
+    // As in form-js, the form's data is the task's variables with the person's edits on top: a
+    // required field the process already filled (a recommended SOO, say) need not be sent again.
+    Object effective = sent.containsKey(f.key) ? value : shown.get(f.key);
+    if (f.required && shownToPerson && isEmpty(f, effective)) {
+      problems.add(new FormProblem(name, "is required"));
+    }
+    if (!sent.containsKey(f.key)) {
+      return;
+    }
+    if (isEmpty(f, value)
+        && (value == null || value instanceof String || value instanceof Collection<?> || value instanceof Boolean)) {
+      return;
     }
     String problem = typeProblem(f, value, shown);
     if (problem != null) {

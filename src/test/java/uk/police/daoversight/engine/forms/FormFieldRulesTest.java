@@ -69,6 +69,9 @@ class FormFieldRulesTest {
         row("allocateSoo", Map.of("caseCode", "ABCD-1234", "dualSoo", true), Map.of("allocatedSoo", "soo1"),
             List.of("allocatedSecondSoo: is required")),
         row("allocateSoo", Map.of("caseCode", "ABCD-1234", "dualSoo", false), Map.of("allocatedSoo", "soo1"), List.of()),
+        row("allocateSoo", Map.of("caseCode", "ABCD-1234", "allocatedSoo", "soo1"), Map.of(), List.of()),
+        row("allocateSoo", Map.of("caseCode", "ABCD-1234", "allocatedSoo", "soo1"), Map.of("allocatedSoo", ""),
+            List.of("allocatedSoo: is required")),
         row("allocateSoo", Map.of("caseCode", "ABCD-1234", "recommendation", "soo1"), Map.of("allocatedSoo", "soo1",
             "recommendation", "soo2 (tampered)"), List.of("recommendation: is read-only on this form")),
         // limits of a number
