@@ -56,6 +56,13 @@ public class ApiExceptionHandler {
     return answer(HttpStatus.BAD_REQUEST, e.getMessage(), e.problems().isEmpty() ? Map.of() : Map.of("problems", e.problems()));
   }
 
+  @ExceptionHandler(uk.police.daoversight.engine.forms.FormInputRefusedException.class)
+  ResponseEntity<Map<String, Object>> formRefused(uk.police.daoversight.engine.forms.FormInputRefusedException e) {
+    Map<String, Object> problems = new java.util.LinkedHashMap<>();
+    e.problems().forEach(p -> problems.put(p.field(), p.rule()));
+    return answer(HttpStatus.BAD_REQUEST, e.getMessage(), Map.of("problems", problems));
+  }
+
   @ExceptionHandler(RulesRefusedException.class)
   ResponseEntity<Map<String, Object>> rulesRefused(RulesRefusedException e) {
     return answer(HttpStatus.BAD_REQUEST, e.getMessage(), Map.of("reasons", e.reasons()));
@@ -110,7 +117,8 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler({ForbiddenException.class, AuthorizationException.class})
   ResponseEntity<Map<String, Object>> forbidden(RuntimeException e) {
-    String message = e instanceof ForbiddenException ? e.getMessage() : "Not permitted for your role";
+    String message = e instanceof ForbiddenException || e instanceof uk.police.daoversight.engine.forms.PersonWriteRefusedException
+        ? e.getMessage() : "Not permitted for your role";
     return answer(HttpStatus.FORBIDDEN, message, Map.of());
   }
 

@@ -104,7 +104,11 @@ public final class ReferralFormFields {
     flat.put(prefix + "StaffNumber", p.staffNumber());
     flat.put(prefix + "Rank", p.rank());
     flat.put(prefix + "Department", p.department());
-    flat.put(prefix + "Contact", p.contact());
+    if ("victim".equals(prefix)) {
+      // Only the victim's contact details are kept (the validator drops the perpetrator's); the
+      // start form, checked on the server, offers no field for them either.
+      flat.put(prefix + "Contact", p.contact());
+    }
   }
 
   private static ReferralRequest.PartyRequest party(VariableScope scope, String prefix) {
