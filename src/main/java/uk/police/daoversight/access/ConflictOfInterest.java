@@ -15,7 +15,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.police.daoversight.allocation.CaseParties;
-import uk.police.daoversight.allocation.SooProfile;
 import uk.police.daoversight.allocation.SooRoster;
 import uk.police.daoversight.audit.AccessAudit;
 import uk.police.daoversight.security.ForbiddenException;
@@ -145,8 +144,14 @@ public class ConflictOfInterest {
 
   /** The perpetrator of a case, with his line of command; empty for an unknown case. */
   public Optional<Perpetrator> perpetrator(String caseCode) {
+    return perpetrator(caseCode, true);
+  }
+
+  /** The perpetrator; his line of command only when asked (it costs a walk up the directory). */
+  private Optional<Perpetrator> perpetrator(String caseCode, boolean withLine) {
     Optional<CaseIdentity> identity = caseCode == null ? Optional.empty() : vault.find(caseCode);
-    return identity.map(c -> perpetrator(c.perpetrator().staffNumber(), c.perpetrator().department()));
+    return identity.map(c -> withLine ? perpetrator(c.perpetrator().staffNumber(), c.perpetrator().department())
+        : new Perpetrator(c.perpetrator().staffNumber(), c.perpetrator().department(), List.of()));
   }
 
   private Perpetrator perpetrator(String staffNumber, String department) {
@@ -164,10 +169,10 @@ public class ConflictOfInterest {
       return ids;
     }
     directory.byStaffNumber(staffNumber).ifPresent(s -> ids.add(s.userId()));
-    for (SooProfile soo : roster.all()) {
-      if (staffNumber.trim().equalsIgnoreCase(soo.staffNumber() == null ? "" : soo.staffNumber().trim())
-          && !ids.contains(soo.userId())) {
-        ids.add(soo.userId());
+    for (String soo : jdbc.queryForList("select user_id from soo_roster where upper(trim(staff_number)) = ?", String.class,
+        key(staffNumber))) {
+      if (!ids.contains(soo)) {
+        ids.add(soo);
       }
     }
     return ids;
@@ -180,8 +185,12 @@ public class ConflictOfInterest {
     return perpetrator(caseCode).flatMap(p -> decide(profile(userId, groups), p, psdDepartment));
   }
 
-  public Optional<Conflict> check(Profile user, String caseCode) {
-    return perpetrator(caseCode).flatMap(p -> decide(user, p, psdDepartment));
+  /**
+   * The rule for a user already looked up, as the engine guard asks it for each case in an answer.
+   * Someone who manages nobody cannot be in a line of command, so that walk is skipped for them.
+   */
+  public Optional<Conflict> check(Profile user, boolean managesAnyone, String caseCode) {
+    return perpetrator(caseCode, managesAnyone).flatMap(p -> decide(user, p, psdDepartment));
   }
 
   /** Conflict facts for allocation: the vault's, with the perpetrator's line of command. */

@@ -104,6 +104,10 @@ public class ConflictGuardPlugin extends AbstractProcessEnginePlugin {
     }
   }
 
+  interface Checker {
+    Optional<ConflictOfInterest.Conflict> check(String caseCode);
+  }
+
   final class Guard extends CommandInterceptor {
 
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
@@ -139,14 +143,16 @@ public class ConflictGuardPlugin extends AbstractProcessEnginePlugin {
       }
       String userId = auth.getUserId();
       ConflictOfInterest.Profile profile = rule.profile(userId, auth.getGroupIds());
-      if (profile.knowsNothing() && !rule.managesAnyone(userId)) {
+      boolean manages = rule.managesAnyone(userId);
+      if (profile.knowsNothing() && !manages) {
         return next.execute(command);
       }
+      Checker checker = caseCode -> caseCode == null ? Optional.empty() : rule.check(profile, manages, caseCode);
       Map<String, Optional<ConflictOfInterest.Conflict>> byCase = new HashMap<>();
       Optional<Map.Entry<Target, String>> target = targetOf(command);
       if (target.isPresent()) {
         String caseCode = SystemAccess.run(identity, () -> caseOf(target.get().getKey(), target.get().getValue()));
-        Optional<ConflictOfInterest.Conflict> conflict = conflict(rule, profile, caseCode, byCase);
+        Optional<ConflictOfInterest.Conflict> conflict = conflict(checker, caseCode, byCase);
         if (conflict.isPresent()) {
           rule.recordRefusal(userId, caseCode, "ENGINE_COMMAND", conflict.get());
           throw new AuthorizationException("You may not reach this case: " + conflict.get().reason());
@@ -154,11 +160,12 @@ public class ConflictGuardPlugin extends AbstractProcessEnginePlugin {
         return next.execute(command);
       }
       T result = next.execute(command);
-      return filter(result, rule, profile, identity, byCase);
+      return filter(result, rule, checker, profile, identity, byCase);
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T filter(T result, ConflictOfInterest rule, ConflictOfInterest.Profile profile, IdentityService identity,
+    private <T> T filter(T result, ConflictOfInterest rule, Checker checker, ConflictOfInterest.Profile profile,
+                         IdentityService identity,
                          Map<String, Optional<ConflictOfInterest.Conflict>> byCase) {
       if (result instanceof List<?> list && !list.isEmpty()) {
         Map<String, String> caseByInstance = new HashMap<>();
@@ -175,7 +182,7 @@ public class ConflictGuardPlugin extends AbstractProcessEnginePlugin {
             caseCode = caseByInstance.computeIfAbsent(instance,
                 id -> SystemAccess.run(identity, () -> caseOf(Target.PROCESS_INSTANCE, id)));
           }
-          if (conflict(rule, profile, caseCode, byCase).isPresent()) {
+          if (conflict(checker, caseCode, byCase).isPresent()) {
             dropped = true;
           } else {
             kept.add(row);
@@ -188,7 +195,7 @@ public class ConflictGuardPlugin extends AbstractProcessEnginePlugin {
       String instance = result == null || key != null ? null : processInstanceIdOf(result);
       if (key != null || instance != null) {
         String caseCode = key != null ? key : SystemAccess.run(identity, () -> caseOf(Target.PROCESS_INSTANCE, instance));
-        if (conflict(rule, profile, caseCode, byCase).isPresent()) {
+        if (conflict(checker, caseCode, byCase).isPresent()) {
           audit(rule, profile.userId(), byCase);
           return null;
         }
@@ -200,13 +207,12 @@ public class ConflictGuardPlugin extends AbstractProcessEnginePlugin {
       byCase.forEach((caseCode, conflict) -> conflict.ifPresent(c -> rule.recordRefusal(userId, caseCode, "READ_ENGINE", c)));
     }
 
-    private Optional<ConflictOfInterest.Conflict> conflict(ConflictOfInterest rule, ConflictOfInterest.Profile profile,
-                                                           String caseCode,
+    private Optional<ConflictOfInterest.Conflict> conflict(Checker checker, String caseCode,
                                                            Map<String, Optional<ConflictOfInterest.Conflict>> byCase) {
       if (caseCode == null) {
         return Optional.empty();
       }
-      return byCase.computeIfAbsent(caseCode, c -> rule.check(profile, c));
+      return byCase.computeIfAbsent(caseCode, checker::check);
     }
 
     /** The case (business key) a task, execution or process instance belongs to; null if none. */
