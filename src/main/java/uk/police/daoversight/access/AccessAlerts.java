@@ -1,13 +1,14 @@
 package uk.police.daoversight.access;
 
-import static uk.police.daoversight.process.AlertVariables.ALERT_CASE_CODE;
-import static uk.police.daoversight.process.AlertVariables.ALERT_KIND;
-import static uk.police.daoversight.process.AlertVariables.ALERT_SUMMARY;
-import static uk.police.daoversight.process.AlertVariables.ALERT_USER;
+import static uk.police.daoversight.process.AlertVariables.ALERT_ID;
 
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -18,8 +19,11 @@ import uk.police.daoversight.audit.AccessAudit;
 import uk.police.daoversight.security.SystemAccess;
 
 /**
- * Raises an alert for information governance: an {@code accessAlert} process with a task for the
- * group. The same alert (kind, user, case) is raised once a day at most.
+ * Raises an alert for information governance: its details (kind, who, which case, what happened)
+ * in the application's {@code access_alert} table, which only information governance reads
+ * ({@code GET /api/alerts}), and an {@code accessAlert} process with a task for the group that holds
+ * the alert's opaque id alone (as its only variable and its business key). The same alert (kind,
+ * user, case) is raised once a day at most.
  */
 @Service
 public class AccessAlerts {
@@ -53,10 +57,33 @@ public class AccessAlerts {
       return;
     }
     audit.record(userId, caseCode, "ACCESS_ALERT", AccessAudit.Outcome.ALLOWED, detail);
-    SystemAccess.run(identityService, () -> runtimeService.startProcessInstanceByKey("accessAlert", Variables.createVariables()
-        .putValue(ALERT_KIND.getName(), kind.name())
-        .putValue(ALERT_USER.getName(), userId)
-        .putValue(ALERT_CASE_CODE.getName(), caseCode)
-        .putValue(ALERT_SUMMARY.getName(), summary)));
+    String id = UUID.randomUUID().toString();
+    jdbc.update("insert into access_alert (id, raised_at, kind, user_id, case_code, summary) values (?,?,?,?,?,?)",
+        id, Timestamp.from(clock.instant()), kind.name(), userId, caseCode,
+        summary.length() > 2000 ? summary.substring(0, 2000) : summary);
+    SystemAccess.run(identityService, () -> runtimeService.startProcessInstanceByKey("accessAlert", id,
+        Variables.createVariables().putValue(ALERT_ID.getName(), id)));
+  }
+
+  /** An alert as information governance reads it. */
+  public record Alert(String id, Instant raisedAt, String kind, String userId, String caseCode, String summary) {}
+
+  public Optional<Alert> find(String id) {
+    return jdbc.query("select id, raised_at, kind, user_id, case_code, summary from access_alert where id = ?",
+        (rs, i) -> alert(rs), id).stream().findFirst();
+  }
+
+  /** The newest alerts first, at most {@code limit}; of one user and/or case when given. */
+  public List<Alert> list(String userId, String caseCode, int limit) {
+    return jdbc.query("""
+        select id, raised_at, kind, user_id, case_code, summary from access_alert
+         where (cast(? as varchar(64)) is null or user_id = ?) and (cast(? as varchar(9)) is null or case_code = ?)
+         order by raised_at desc, id fetch first ? rows only""",
+        (rs, i) -> alert(rs), userId, userId, caseCode, caseCode, limit);
+  }
+
+  private static Alert alert(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Alert(rs.getString("id"), rs.getTimestamp("raised_at").toInstant(), rs.getString("kind"),
+        rs.getString("user_id"), rs.getString("case_code"), rs.getString("summary"));
   }
 }

@@ -50,6 +50,16 @@ public class SooController {
     if (entry == null || entry.available() == null) {
       problems.put("available", "required: true or false");
     }
+    if (entry != null) {
+      maxLength("rank", entry.rank(), 64, problems);
+      maxLength("department", entry.department(), 200, problems);
+      maxLength("staffNumber", entry.staffNumber(), 50, problems);
+      maxLength("excludedRole", entry.excludedRole(), 64, problems);
+      if (entry.lastAllocatedAt() != null && (entry.lastAllocatedAt().isBefore(Instant.parse("2000-01-01T00:00:00Z"))
+          || entry.lastAllocatedAt().isAfter(Instant.parse("2200-01-01T00:00:00Z")))) {
+        problems.put("lastAllocatedAt", "must be an instant between 2000 and 2199");
+      }
+    }
     if (!problems.isEmpty()) {
       throw new BadRequestException("The roster entry was not saved", problems);
     }
@@ -57,5 +67,11 @@ public class SooController {
         entry.available(), entry.excludedRole(), entry.lastAllocatedAt());
     roster.save(profile);
     return roster.find(userId).orElse(profile);
+  }
+
+  private static void maxLength(String field, String value, int max, Map<String, String> problems) {
+    if (value != null && value.trim().length() > max) {
+      problems.put(field, "at most " + max + " characters");
+    }
   }
 }

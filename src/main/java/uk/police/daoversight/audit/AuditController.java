@@ -65,10 +65,15 @@ public class AuditController {
     if (value == null || value.isBlank()) {
       return null;
     }
+    Instant instant;
     try {
-      return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+      instant = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
     } catch (RuntimeException e) {
       throw new BadRequestException("'" + name + "' must be a date (2026-11-22) or an instant (2026-11-22T10:00:00Z)");
     }
+    if (instant.isBefore(Instant.parse("2000-01-01T00:00:00Z")) || instant.isAfter(Instant.parse("2200-01-01T00:00:00Z"))) {
+      throw new BadRequestException("'" + name + "' must be between 2000 and 2199");
+    }
+    return instant;
   }
 }

@@ -10,7 +10,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -60,6 +66,31 @@ public class ApiExceptionHandler {
     return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "This content type is not accepted here", Map.of());
   }
 
+  @ExceptionHandler(InvalidMediaTypeException.class)
+  ResponseEntity<Map<String, Object>> invalidMediaType(InvalidMediaTypeException e) {
+    return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "This content type is not accepted here", Map.of());
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+    return answer(HttpStatus.PAYLOAD_TOO_LARGE, "The upload is larger than this endpoint accepts", Map.of());
+  }
+
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  ResponseEntity<Map<String, Object>> missingPart(MissingServletRequestPartException e) {
+    return answer(HttpStatus.BAD_REQUEST, "The upload has no part '" + e.getRequestPartName() + "'", Map.of());
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
+    return answer(HttpStatus.BAD_REQUEST, "Parameter '" + e.getParameterName() + "' is required", Map.of());
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Map<String, Object>> badMultipart(MultipartException e) {
+    return answer(HttpStatus.BAD_REQUEST, "The upload is not a readable multipart form", Map.of());
+  }
+
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
     if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
@@ -95,10 +126,32 @@ public class ApiExceptionHandler {
       return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
           .body(answer(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE, Map.of()).getBody());
     }
+    if (e instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
+      // Spring MVC's own refusals of a request (method, media type, parameter, part): their status, a plain message.
+      HttpStatus status = HttpStatus.valueOf(spring.getStatusCode().value());
+      return answer(status, "The request was refused: " + status.getReasonPhrase().toLowerCase(), Map.of());
+    }
+    if (isValueRefusedByTheStore(e)) {
+      // A value the checks let through but a column does not take (too long, out of range): the
+      // request's fault, and its transaction stored nothing.
+      LOG.warn("A value was refused by the database; answered 400 ({})", causeChain(e));
+      return answer(HttpStatus.BAD_REQUEST, "A value is too long or out of range", Map.of());
+    }
     String reference = UUID.randomUUID().toString();
     LOG.error("Unexpected error {} ({}); causes: {}", reference, e.getClass().getName(), causeChain(e));
     return answer(HttpStatus.INTERNAL_SERVER_ERROR,
         "The request could not be completed. Quote reference " + reference + " to support.", Map.of());
+  }
+
+  /** A data exception (SQLSTATE 22: string too long, numeric or date out of range, a negative offset) anywhere in the causes. */
+  static boolean isValueRefusedByTheStore(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLDataException
+          || t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Class names and stack positions of the causes, without their messages. */

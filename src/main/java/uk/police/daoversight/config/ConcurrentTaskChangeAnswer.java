@@ -41,8 +41,19 @@ public class ConcurrentTaskChangeAnswer implements ContainerResponseFilter {
   private static final Pattern CONFLICT = Pattern.compile("ENGINE-03005|Cannot find task with id");
   private static final Pattern TASK_CHANGE = Pattern.compile(".*task/([^/]+)/(complete|submit-form|resolve|claim)$");
 
+  static final String NO_SUCH_TASK = "There is no such task.";
+
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (response.getEntity() instanceof ExceptionDto error && neverExisted(response.getStatus(), request.getUriInfo().getPath(), error,
+        ConcurrentTaskChangeAnswer::taskExisted)) {
+      ExceptionDto answer = new ExceptionDto();
+      answer.setType("NotFound");
+      answer.setMessage(NO_SUCH_TASK);
+      response.setStatus(Response.Status.NOT_FOUND.getStatusCode());
+      response.setEntity(answer, response.getEntityAnnotations(), MediaType.APPLICATION_JSON_TYPE);
+      return;
+    }
     if (response.getEntity() instanceof ExceptionDto error
         && isConflict(response.getStatus(), request.getUriInfo().getPath(), error, ConcurrentTaskChangeAnswer::taskEnded)) {
       ExceptionDto answer = new ExceptionDto();
@@ -88,6 +99,29 @@ public class ConcurrentTaskChangeAnswer implements ContainerResponseFilter {
       HistoricTaskInstanceEntity history = context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId);
       return history != null && history.getEndTime() != null;
     });
+  }
+
+  /**
+   * "Cannot find task" for a task id that was never a task (no open task, no history of one) is no
+   * race with another person: it is a 404, not "someone else completed this task".
+   */
+  static boolean neverExisted(int status, String path, ExceptionDto error, Predicate<String> existed) {
+    if (status != Response.Status.INTERNAL_SERVER_ERROR.getStatusCode() || path == null
+        || "OptimisticLockingException".equals(error.getType())) {
+      return false;
+    }
+    Matcher change = TASK_CHANGE.matcher(path);
+    return change.matches() && error.getMessage() != null && error.getMessage().contains("Cannot find task with id")
+        && !existed.test(change.group(1));
+  }
+
+  /** An open task, or the history of one, has this id. */
+  static boolean taskExisted(String taskId) {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) ProcessEngines.getDefaultProcessEngine().getProcessEngineConfiguration();
+    return configuration.getCommandExecutorTxRequired().execute(context ->
+        context.getTaskManager().findTaskById(taskId) != null
+            || context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId) != null);
   }
 
   static boolean isConflict(String path, String type, String message) {

@@ -136,6 +136,16 @@ public class OversightConfiguration {
     return registration;
   }
 
+  /** No body over 1 MB reaches anything, on any path (413 before it is read). */
+  @Bean
+  FilterRegistrationBean<RequestSizeLimit> requestSizeLimit() {
+    FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(new RequestSizeLimit());
+    registration.setName("request-size-limit");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<SecurityHeadersFilter> apiSecurityHeaders() {
     FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());

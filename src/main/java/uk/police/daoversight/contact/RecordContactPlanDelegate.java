@@ -12,6 +12,7 @@ import static uk.police.daoversight.process.CaseVariables.VOICEMAIL_SAFE;
 import static uk.police.daoversight.process.CaseVariables.WORK_CONTACT_AGREED;
 
 import java.time.Period;
+import uk.police.daoversight.engine.history.StepFailure;
 import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -29,7 +30,7 @@ public class RecordContactPlanDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ContactPlans.Outcome outcome = ContactPlans.Outcome.valueOf(CONTACT_OUTCOME.from(execution).get());
+    ContactPlans.Outcome outcome = outcome(CONTACT_OUTCOME.from(execution).getOrNull());
     String interval = outcome == ContactPlans.Outcome.ENGAGED ? interval(CONTACT_INTERVAL.from(execution).getOrNull()) : null;
     plans.save(new ContactPlans.Plan(CASE_CODE.from(execution).get(), ASSIGNED_SOO.from(execution).get(), outcome,
         interval, SAFE_CONTACT_CHANNEL.from(execution).getOrNull(), SAFE_CONTACT_TIMES.from(execution).getOrNull(),
@@ -37,16 +38,26 @@ public class RecordContactPlanDelegate implements JavaDelegate {
         isTrue(WORK_CONTACT_AGREED.from(execution).getOrNull()), isTrue(MANAGER_COPY_AGREED.from(execution).getOrNull())));
   }
 
+  /** The outcome the SOO chose; a value the form does not offer is named in no message (see StepFailure). */
+  static ContactPlans.Outcome outcome(String value) {
+    for (ContactPlans.Outcome outcome : ContactPlans.Outcome.values()) {
+      if (outcome.name().equals(value)) {
+        return outcome;
+      }
+    }
+    throw new StepFailure("The contact outcome is not one the form offers");
+  }
+
   /** The agreed interval as an ISO 8601 period (the form offers P7D, P14D, P28D). */
   static String interval(String value) {
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("An engaged victim needs an agreed contact interval");
+      throw new StepFailure("An engaged victim needs an agreed contact interval");
     }
     try {
       Period.parse(value.trim());
       return value.trim();
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("The contact interval is not an ISO 8601 period such as P14D");
+      throw new StepFailure("The contact interval is not an ISO 8601 period such as P14D");
     }
   }
 

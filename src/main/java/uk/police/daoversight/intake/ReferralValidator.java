@@ -25,6 +25,12 @@ public class ReferralValidator {
 
   private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/._ -]{0,99}");
   private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+  /** People who declared they know a party: the vault keeps them in one column of 1,000 characters. */
+  static final int MAX_KNOWN_TO = 15;
+  static final int MAX_KNOWN_TO_CHARACTERS = 1000;
+  /** A date of birth before this, or less than this many years ago, is a typing error, not a person. */
+  static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+  static final int YOUNGEST_AGE_YEARS = 10;
 
   private final Clock clock;
 
@@ -49,7 +55,9 @@ public class ReferralValidator {
     Party perpetrator = party("perpetrator", request.perpetrator(), false, problems);
     RiskLevel risk = oneOf(RiskLevel.class, request.riskLevel(), "riskLevel", problems);
     Set<String> knownTo = new LinkedHashSet<>();
-    if (request.knownTo() != null) {
+    if (request.knownTo() != null && request.knownTo().size() > MAX_KNOWN_TO * 4) {
+      problems.put("knownTo", "at most " + MAX_KNOWN_TO + " people");
+    } else if (request.knownTo() != null) {
       for (String user : request.knownTo()) {
         String id = trimmed(user);
         if (id == null) {
@@ -61,6 +69,11 @@ public class ReferralValidator {
           knownTo.add(id);
         }
       }
+    }
+    if (knownTo.size() > MAX_KNOWN_TO) {
+      problems.put("knownTo", "at most " + MAX_KNOWN_TO + " people");
+    } else if (String.join(",", knownTo).length() > MAX_KNOWN_TO_CHARACTERS) {
+      problems.put("knownTo", "at most " + MAX_KNOWN_TO_CHARACTERS + " characters in all");
     }
     if (victim != null && perpetrator != null && !victim.policeEmployee() && !perpetrator.policeEmployee()) {
       problems.put("policeEmployee", NOT_POLICE_RELATED);
@@ -89,8 +102,13 @@ public class ReferralValidator {
     if (trimmed(p.dateOfBirth()) != null) {
       try {
         dob = LocalDate.parse(p.dateOfBirth().trim());
-        if (dob.isAfter(LocalDate.now(clock))) {
+        LocalDate today = LocalDate.now(clock);
+        if (dob.isAfter(today)) {
           problems.put(path + ".dateOfBirth", "cannot be in the future");
+        } else if (dob.isBefore(EARLIEST_BIRTH)) {
+          problems.put(path + ".dateOfBirth", "cannot be before " + EARLIEST_BIRTH);
+        } else if (dob.isAfter(today.minusYears(YOUNGEST_AGE_YEARS))) {
+          problems.put(path + ".dateOfBirth", "must be at least " + YOUNGEST_AGE_YEARS + " years ago");
         }
       } catch (DateTimeParseException e) {
         problems.put(path + ".dateOfBirth", "a date as YYYY-MM-DD");

@@ -95,10 +95,19 @@ public class ReportsController {
     if (value == null || value.isBlank()) {
       return fallback;
     }
+    LocalDate date;
     try {
-      return LocalDate.parse(value);
+      date = LocalDate.parse(value);
     } catch (RuntimeException e) {
       throw new BadRequestException("'" + name + "' must be a date such as 2026-01-01");
     }
+    if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+      throw new BadRequestException("'" + name + "' must be a date between " + EARLIEST + " and " + LATEST);
+    }
+    return date;
   }
+
+  /** The figures cover the service's life; a date far outside it is a typing error (and overflows the year before). */
+  static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+  static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
 }

@@ -116,6 +116,14 @@ public class ThemeTaxonomy {
     }
     if (due == null) {
       problems.put("dueDate", "required (YYYY-MM-DD)");
+    } else if (due.getYear() < 2000 || due.getYear() > 2199) {
+      problems.put("dueDate", "a date between 2000 and 2199");
+    }
+    if (title != null && title.trim().length() > 500) {
+      problems.put("title", "at most 500 characters");
+    }
+    if (owner != null && owner.trim().length() > 200) {
+      problems.put("owner", "at most 200 characters");
     }
     if (!problems.isEmpty()) {
       throw new BadRequestException("The tasking was not created", problems);

@@ -73,7 +73,7 @@ public class RulesController {
       throw new BadRequestException("The file is larger than 1 MB");
     }
     if (dryRun) {
-      return ResponseEntity.ok(rules.dryRun(decisionKey, dmn, csv));
+      return ResponseEntity.ok(rules.dryRun(decisionKey, dmn, csv, currentUser.userId()));
     }
     int version = rules.deploy(decisionKey, dmn, csv, currentUser.userId());
     return ResponseEntity.status(201).body(Map.of("decisionKey", decisionKey, "version", version));

@@ -19,6 +19,7 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -27,10 +28,12 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import uk.police.daoversight.audit.AccessAudit;
+import uk.police.daoversight.config.BadRequestException;
 import uk.police.daoversight.security.NotFoundException;
 import uk.police.daoversight.security.SystemAccess;
 
@@ -48,6 +51,8 @@ public class RulesService {
 
   public record DryRun(String decisionKey, List<String> refusals, int casesConsidered, int casesChanged,
                        Map<String, Integer> changedOutputs, List<Map<String, Object>> examples) {}
+
+  static final int MAX_DRY_RUN_CASES = 200;
 
   private final RepositoryService repositoryService;
   private final RuntimeService runtimeService;
@@ -73,6 +78,10 @@ public class RulesService {
   }
 
   public int rollback(String decisionKey, int version, String user) {
+    if (version < 1) {
+      throw new BadRequestException("Version " + version + " does not exist: versions are numbered from 1");
+    }
+    latest(decisionKey);
     DecisionDefinition target = asSystem(() -> repositoryService.createDecisionDefinitionQuery()
         .decisionDefinitionKey(decisionKey).decisionDefinitionVersion(version).singleResult());
     if (target == null) {
@@ -81,25 +90,31 @@ public class RulesService {
     return deploy(decisionKey, resource(target), regressionCsvOf(decisionKey, version), user, "ROLLBACK");
   }
 
-  public DryRun dryRun(String decisionKey, byte[] dmn, String newRegressionCsv) {
+  /**
+   * What the candidate would change for the open cases, without deploying it: counts, the case codes
+   * and the decision's own outputs before and after. Each case is evaluated with the decision's
+   * declared inputs only, on the FEEL-only engine; the dry run is audited.
+   */
+  public DryRun dryRun(String decisionKey, byte[] dmn, String newRegressionCsv, String user) {
     DecisionDefinition current = latest(decisionKey);
-    byte[] currentXml = resource(current);
-    List<String> refusals = PlainDmn.CHECK.refusals(decisionKey, dmn, currentXml, cases(decisionKey, newRegressionCsv));
+    RuleContract contract = RuleContract.of(decisionKey);
+    List<String> refusals = PlainDmn.CHECK.refusals(decisionKey, dmn, contract, cases(decisionKey, newRegressionCsv));
     if (!refusals.isEmpty()) {
+      audit.record(user, null, "RULES_DRY_RUN", AccessAudit.Outcome.REFUSED, decisionKey + ": " + refusals.get(0));
       return new DryRun(decisionKey, refusals, 0, 0, Map.of(), List.of());
     }
-    DmnDecision before = PlainDmn.ENGINE.parseDecision(decisionKey, new java.io.ByteArrayInputStream(currentXml));
+    DmnDecision before = PlainDmn.ENGINE.parseDecision(decisionKey, new java.io.ByteArrayInputStream(resource(current)));
     DmnDecision after = PlainDmn.ENGINE.parseDecision(decisionKey, new java.io.ByteArrayInputStream(dmn));
     Map<String, Integer> changed = new LinkedHashMap<>();
     List<Map<String, Object>> examples = new ArrayList<>();
     int considered = 0;
     int casesChanged = 0;
-    for (Map.Entry<String, Map<String, Object>> openCase : openCaseFacts().entrySet()) {
+    for (Map.Entry<String, Map<String, Object>> openCase : openCaseFacts(contract.inputs().keySet()).entrySet()) {
       considered++;
-      Map<String, Object> was = firstResult(before, openCase.getValue());
-      Map<String, Object> would = firstResult(after, openCase.getValue());
+      Map<String, Object> was = firstResult(before, openCase.getValue(), contract);
+      Map<String, Object> would = firstResult(after, openCase.getValue(), contract);
       boolean different = false;
-      for (String output : would.keySet()) {
+      for (String output : contract.outputs().keySet()) {
         if (!Objects.equals(was.get(output), would.get(output))) {
           changed.merge(output, 1, Integer::sum);
           different = true;
@@ -107,11 +122,13 @@ public class RulesService {
       }
       if (different) {
         casesChanged++;
-        if (examples.size() < 20) {
+        if (examples.size() < MAX_DRY_RUN_CASES) {
           examples.add(Map.of("caseCode", openCase.getKey(), "now", was, "wouldBe", would));
         }
       }
     }
+    audit.record(user, null, "RULES_DRY_RUN", AccessAudit.Outcome.ALLOWED, decisionKey + ": " + considered
+        + " open cases considered, " + casesChanged + " would change");
     return new DryRun(decisionKey, List.of(), considered, casesChanged, changed, examples);
   }
 
@@ -142,9 +159,9 @@ public class RulesService {
   }
 
   private int deploy(String decisionKey, byte[] dmn, String regressionCsv, String user, String action) {
-    DecisionDefinition current = latest(decisionKey);
+    latest(decisionKey);
     RegressionCases cases = cases(decisionKey, regressionCsv);
-    List<String> refusals = PlainDmn.CHECK.refusals(decisionKey, dmn, resource(current), cases);
+    List<String> refusals = PlainDmn.CHECK.refusals(decisionKey, dmn, RuleContract.of(decisionKey), cases);
     if (cases == null) {
       refusals = new ArrayList<>(refusals);
       refusals.add("No regression cases for " + decisionKey + ": add them beside the table or send them with it");
@@ -168,16 +185,21 @@ public class RulesService {
     return deployed.getVersion();
   }
 
-  /** Facts of every open case started in the last 12 months, as the tables' inputs name them. */
-  Map<String, Map<String, Object>> openCaseFacts() {
+  /**
+   * Facts of every open case started in the last 12 months, as the table's inputs name them: only
+   * the decision's declared inputs are read, never a case's other variables.
+   */
+  Map<String, Map<String, Object>> openCaseFacts(java.util.Set<String> inputs) {
     Date since = Date.from(clock.instant().minus(Duration.ofDays(365)));
     Date now = Date.from(clock.instant());
     List<HistoricProcessInstance> open = asSystem(() -> historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey("oversightCase").unfinished().startedAfter(since).startedBefore(now).list());
+    List<String> engineVariables = new ArrayList<>(inputs);
+    engineVariables.add("complexRoute");
     Map<String, Map<String, Object>> facts = new LinkedHashMap<>();
     for (HistoricProcessInstance instance : open) {
-      Map<String, Object> variables = new LinkedHashMap<>(asSystem(() -> runtimeService.getVariables(instance.getId())));
-      variables.put("complex", "CASE_CONFERENCE".equals(variables.get("complexRoute")));
+      Map<String, Object> variables = new LinkedHashMap<>(asSystem(() -> runtimeService.getVariables(instance.getId(), engineVariables)));
+      variables.put("complex", "CASE_CONFERENCE".equals(variables.remove("complexRoute")));
       List<Map<String, Object>> waiting = jdbc.queryForList(
           "select review_type, requested_back, waiting_since from panel_candidate where case_code = ?", instance.getBusinessKey());
       if (waiting.isEmpty()) {
@@ -190,15 +212,22 @@ public class RulesService {
         Instant since0 = ((Timestamp) waiting.get(0).get("WAITING_SINCE")).toInstant();
         variables.put("daysWaiting", (int) Duration.between(since0, clock.instant()).toDays());
       }
-      facts.put(instance.getBusinessKey(), variables);
+      Map<String, Object> declared = new LinkedHashMap<>();
+      inputs.forEach(name -> declared.put(name, variables.get(name)));
+      facts.put(instance.getBusinessKey(), declared);
     }
     return facts;
   }
 
-  private Map<String, Object> firstResult(DmnDecision decision, Map<String, Object> facts) {
+  /** The decision's own outputs for one case, and nothing else. */
+  private static Map<String, Object> firstResult(DmnDecision decision, Map<String, Object> facts, RuleContract contract) {
     try {
-      DmnDecisionResult result = PlainDmn.ENGINE.evaluateDecision(decision, facts);
-      return result.isEmpty() ? Map.of() : new LinkedHashMap<>(result.getFirstResult().getEntryMap());
+      DmnDecisionResult result = PlainDmn.ENGINE.evaluateDecision(decision, Variables.fromMap(facts));
+      Map<String, Object> outputs = new LinkedHashMap<>();
+      if (!result.isEmpty()) {
+        contract.outputs().keySet().forEach(name -> outputs.put(name, result.getFirstResult().getEntryMap().get(name)));
+      }
+      return outputs;
     } catch (RuntimeException e) {
       return Map.of("error", "evaluation failed");
     }
@@ -269,11 +298,29 @@ public class RulesService {
   }
 
   /**
-   * A plain DMN engine for checks and dry runs: nothing it evaluates enters the decision history.
-   * Built on the first check, not at start-up (a FEEL engine takes about half a second to build).
+   * A plain DMN engine for checks and dry runs: FEEL only (JUEL and every script language switched
+   * off, whatever a file says), and nothing it evaluates enters the decision history. Built on the
+   * first check, not at start-up (a FEEL engine takes about half a second to build).
    */
-  private static final class PlainDmn {
-    static final DmnEngine ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  static final class PlainDmn {
+    static final DmnEngine ENGINE = feelOnly();
     static final RuleCheck CHECK = new RuleCheck(ENGINE);
+
+    static DmnEngine feelOnly() {
+      DefaultDmnEngineConfiguration configuration =
+          (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+      String feel = DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE;
+      configuration.setDefaultInputExpressionExpressionLanguage(feel);
+      configuration.setDefaultInputEntryExpressionLanguage(feel);
+      configuration.setDefaultOutputEntryExpressionLanguage(feel);
+      configuration.setDefaultLiteralExpressionLanguage(feel);
+      configuration.setScriptEngineResolver(language -> {
+        throw new IllegalStateException("Only FEEL is evaluated in rules, not " + language);
+      });
+      configuration.setElProvider(expression -> {
+        throw new IllegalStateException("Only FEEL is evaluated in rules, not JUEL");
+      });
+      return configuration.buildEngine();
+    }
   }
 }

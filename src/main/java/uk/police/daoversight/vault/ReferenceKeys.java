@@ -19,10 +19,35 @@ import uk.police.daoversight.intake.Party;
 @Component
 public class ReferenceKeys {
 
+  /** The key application.yaml falls back to: for the embedded demo only. */
+  static final String DEVELOPMENT_KEY = "development-only-reference-key";
+  static final int MIN_LENGTH = 32;
+
   private final SecretKeySpec key;
 
-  public ReferenceKeys(@Value("${oversight.vault.reference-key}") String secret) {
+  public ReferenceKeys(@Value("${oversight.vault.reference-key}") String secret,
+                       @Value("${oversight.demo.enabled:false}") boolean demo) {
+    refuseWeakKeyOutsideDemo(secret, demo);
     this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+  }
+
+  /**
+   * Outside demo mode the keyed hashes protect real people: the application does not start with
+   * the development key, without a key, or with a key too short to resist guessing.
+   */
+  static void refuseWeakKeyOutsideDemo(String secret, boolean demo) {
+    if (demo) {
+      return;
+    }
+    if (secret == null || secret.isBlank() || DEVELOPMENT_KEY.equals(secret.trim())) {
+      throw new IllegalStateException("VAULT_REFERENCE_KEY is not set: outside demo mode the application does not "
+          + "start with the development vault key. Set VAULT_REFERENCE_KEY to a random secret of at least "
+          + MIN_LENGTH + " characters, the same on every node.");
+    }
+    if (secret.length() < MIN_LENGTH) {
+      throw new IllegalStateException("VAULT_REFERENCE_KEY is shorter than " + MIN_LENGTH
+          + " characters: use a random secret of at least that length, the same on every node.");
+    }
   }
 
   public String keyOf(String externalReference) {

@@ -18,6 +18,9 @@ record BenchSettings(List<Target> targets, Set<String> parts, int warmupCases, i
                      int agendaWarmup, int agendaRuns, int startupRuns, int ceilingSeconds, boolean copyHistory,
                      String startupJvmArgs, Path report) {
 
+  /** The vault key of the benchmark's applications: outside demo mode the application needs a real one. */
+  static final String VAULT_KEY = "benchmark-vault-reference-key-0123456789abcdef";
+
   static final List<String> ALL_PARTS = List.of("lifecycle", "reads", "agenda", "timers", "startup", "ceiling");
 
   static BenchSettings fromSystemProperties() {

@@ -38,7 +38,8 @@ final class OversightApp implements AutoCloseable {
     List<String> args = new ArrayList<>(database.applicationArguments());
     args.addAll(List.of("--server.port=0", "--camunda.bpm.process-engine-name=" + engineName,
         // The benchmark brings its own people (300 SOOs); the demo's six would skew the roster.
-        "--oversight.demo.enabled=false", "--logging.level.root=warn",
+        "--oversight.demo.enabled=false", "--oversight.vault.reference-key=" + BenchSettings.VAULT_KEY,
+        "--logging.level.root=warn",
         // A failing job's exception is reported by the benchmark; the engine would log it with every variable value.
         "--logging.level.org.camunda.bpm.engine.context=off"));
     // For investigating (see FreshDatabase.DIAGNOSTICS): more arguments, e.g. a logger at debug.

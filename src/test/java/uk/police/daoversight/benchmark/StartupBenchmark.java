@@ -35,6 +35,7 @@ final class StartupBenchmark {
   static final App APPLICATION = new App("this application", "uk.police.daoversight.Application", List.of(
       "--spring.datasource.url=jdbc:h2:mem:startup;DB_CLOSE_DELAY=-1", "--spring.datasource.username=sa",
       "--spring.datasource.password=", "--oversight.demo.enabled=false",
+      "--oversight.vault.reference-key=" + BenchSettings.VAULT_KEY,
       "--management.endpoint.health.probes.enabled=true", "--logging.level.root=warn"));
   static final App BARE = new App("bare Camunda webapp + REST", "uk.police.daoversight.benchmark.bare.BareCamundaApplication",
       List.of("--spring.config.name=bare-camunda", "--spring.config.location=classpath:/benchmark/"));

@@ -139,6 +139,11 @@ final class Browser implements AutoCloseable {
     wait.until(d -> d.getPageSource().contains(text));
   }
 
+  /** Waits until the visible text of the page shows this (the task list loads after the task's form). */
+  void waitForText(String text) {
+    wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+  }
+
   String page() {
     return driver.findElement(By.tagName("body")).getText();
   }

@@ -100,6 +100,7 @@ class TasklistJourneysTest {
       Task contact = waitForTask(pi, "contactVictim");
 
       browser.openTask(contact.getId());
+      browser.waitForText("Due in 3 days");
       assertThat(browser.page()).contains("Contact victim").contains("Due in 3 days");
       assertThat(browser.field("caseCode").getAttribute("value")).isEqualTo(pi.getBusinessKey());
       assertThat(browser.field("contactDueDate").getAttribute("value")).isNotBlank();

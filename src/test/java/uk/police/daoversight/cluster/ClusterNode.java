@@ -42,19 +42,39 @@ final class ClusterNode implements AutoCloseable {
 
   /** Starts the node and returns when it serves authenticated requests (engine, users and grants ready). */
   static ClusterNode start(String name, String database, List<String> settings) throws IOException {
+    List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=postgres,demo", "--DB_NAME=" + database,
+        "--NODE_NAME=" + name, "--logging.level.org.camunda.bpm.engine.jobexecutor=warn"));
+    arguments.addAll(settings);
+    return launch(name, arguments, null);
+  }
+
+  /**
+   * The embedded default exactly as {@code mvn spring-boot:run} starts it (no profile: the H2 file
+   * under {@code ./data}, demo users), with {@code workingDirectory} as its {@code .}.
+   */
+  static ClusterNode startEmbedded(String name, Path workingDirectory) throws IOException {
+    return launch(name, List.of(), workingDirectory);
+  }
+
+  private static ClusterNode launch(String name, List<String> arguments, Path workingDirectory) throws IOException {
     int port = freePort();
-    Path log = Path.of("target", "cluster", name + ".log");
+    Path log = Path.of("target", "cluster", name + ".log").toAbsolutePath();
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
-        "-cp", classpath(), Application.class.getName(),
-        "--spring.profiles.active=postgres,demo", "--DB_NAME=" + database, "--server.port=" + port,
-        "--NODE_NAME=" + name, "--logging.level.root=warn", "--logging.level.org.camunda.bpm.engine.jobexecutor=warn"));
-    command.addAll(settings);
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    ClusterNode node = new ClusterNode(name, port, log, process);
+        "-cp", classpath(), Application.class.getName(), "--server.port=" + port, "--logging.level.root=warn"));
+    command.addAll(arguments);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    if (workingDirectory != null) {
+      builder.directory(workingDirectory.toFile());
+    }
+    ClusterNode node = new ClusterNode(name, port, log, builder.start());
     node.awaitReady();
     return node;
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   private void awaitReady() throws IOException {
@@ -131,7 +151,8 @@ final class ClusterNode implements AutoCloseable {
   private static String classpath() {
     String path = System.getProperty("surefire.test.class.path");
     String raw = path != null && !path.isBlank() ? path : System.getProperty("java.class.path");
-    return String.join(File.pathSeparator, new LinkedHashSet<>(List.of(raw.split(File.pathSeparator))));
+    return String.join(File.pathSeparator, List.of(raw.split(File.pathSeparator)).stream()
+        .map(entry -> Path.of(entry).toAbsolutePath().toString()).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
   }
 
   private static int freePort() throws IOException {

@@ -41,6 +41,30 @@ class ReferralValidatorTest {
   }
 
   @Test
+  void aDateOfBirthOutsideAPlausibleRangeIsRefusedNotShifted() {
+    for (String dob : java.util.List.of("1899-12-31", "0001-01-01", "-999999999-01-01", "2016-11-23", "2026-11-22")) {
+      var victim = new ReferralRequest.PartyRequest("Ann", dob, true, "S1", null, null, null);
+      assertThatThrownBy(() -> validator.validate(new ReferralRequest("MASH", "R1", victim, police("Bob"), null, "STANDARD",
+          null, null, null)))
+          .as(dob).isInstanceOfSatisfying(ReferralRejectedException.class, e -> assertThat(e.problems())
+              .containsOnlyKeys("victim.dateOfBirth"));
+    }
+    for (String dob : java.util.List.of("1900-01-01", "2016-11-22")) {
+      var victim = new ReferralRequest.PartyRequest("Ann", dob, true, "S1", null, null, null);
+      assertThat(validator.validate(new ReferralRequest("MASH", "R1", victim, police("Bob"), null, "STANDARD", null, null, null))
+          .victim().dateOfBirth()).as(dob).hasToString(dob);
+    }
+  }
+
+  @Test
+  void aLongKnownToListIsRefused() {
+    var many = java.util.stream.IntStream.range(0, 16).mapToObj(i -> "user" + i).toList();
+    assertThatThrownBy(() -> validator.validate(new ReferralRequest("MASH", "R1", police("Ann"), police("Bob"), many, "STANDARD",
+        null, null, null)))
+        .isInstanceOfSatisfying(ReferralRejectedException.class, e -> assertThat(e.problems()).containsOnlyKeys("knownTo"));
+  }
+
+  @Test
   void messagesNeverRepeatWhatWasSubmitted() {
     var victim = new ReferralRequest.PartyRequest("Zed Secretname", "not-a-date", true, null, null, null, null);
     assertThatThrownBy(() -> validator.validate(new ReferralRequest("NOPE", "<script>", victim, null, null, "?", null, null, null)))

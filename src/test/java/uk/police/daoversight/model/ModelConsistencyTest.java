@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
@@ -38,6 +41,7 @@ import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Component;
@@ -146,16 +150,30 @@ class ModelConsistencyTest {
 
   @Test
   void everyActivityEventAndDecisionGatewayIsNamed() {
+    assertThat(unnamed(processes)).isEmpty();
+  }
+
+  /**
+   * Flow nodes without a name, except merging gateways, parallel gateways and the plain start events
+   * of subprocesses. A gateway's flows are found by their {@code sourceRef}, so the check does not
+   * depend on the {@code <outgoing>} references a file may lack.
+   */
+  static List<String> unnamed(Map<String, BpmnModelInstance> models) {
     List<String> unnamed = new ArrayList<>();
-    processes.forEach((file, model) -> model.getModelElementsByType(FlowNode.class).forEach(n -> {
-      boolean mergeOrPlainStart = (n instanceof org.camunda.bpm.model.bpmn.instance.Gateway && n.getOutgoing().size() < 2)
-          || (n instanceof org.camunda.bpm.model.bpmn.instance.ParallelGateway)
+    models.forEach((file, model) -> model.getModelElementsByType(FlowNode.class).forEach(n -> {
+      boolean mergeOrPlainStart = (n instanceof Gateway && outgoing(model, n).size() < 2)
+          || (n instanceof ParallelGateway)
           || (n instanceof StartEvent && !(n.getParentElement() instanceof Process) && ((StartEvent) n).getEventDefinitions().isEmpty());
       if (!mergeOrPlainStart && (n.getName() == null || n.getName().isBlank())) {
         unnamed.add(file + ": " + n.getId());
       }
     }));
-    assertThat(unnamed).isEmpty();
+    return unnamed;
+  }
+
+  /** The sequence flows leaving a node, by their {@code sourceRef}. */
+  static List<SequenceFlow> outgoing(BpmnModelInstance model, FlowNode node) {
+    return model.getModelElementsByType(SequenceFlow.class).stream().filter(f -> f.getSource() == node).toList();
   }
 
   @Test
@@ -181,9 +199,43 @@ class ModelConsistencyTest {
 
   @Test
   void everyExclusiveGatewayThatDecidesHasADefaultFlow() {
-    processes.forEach((file, model) -> model.getModelElementsByType(ExclusiveGateway.class).stream()
-        .filter(g -> g.getOutgoing().size() > 1)
-        .forEach(g -> assertThat(g.getDefault()).as(file + ": " + g.getId()).isNotNull()));
+    assertThat(decidingGatewaysWithoutDefault(processes)).isEmpty();
+  }
+
+  /** Exclusive gateways with two or more outgoing flows whose default is not one of them. */
+  static List<String> decidingGatewaysWithoutDefault(Map<String, BpmnModelInstance> models) {
+    List<String> missing = new ArrayList<>();
+    models.forEach((file, model) -> model.getModelElementsByType(ExclusiveGateway.class).forEach(g -> {
+      List<SequenceFlow> out = outgoing(model, g);
+      if (out.size() > 1 && (g.getDefault() == null || !out.contains(g.getDefault()))) {
+        missing.add(file + ": " + g.getId());
+      }
+    }));
+    return missing;
+  }
+
+  /**
+   * The two checks above fail on a broken copy of a model: one deciding gateway without its name,
+   * another without its default flow, and the {@code <incoming>}/{@code <outgoing>} references
+   * stripped, as in files not saved by the Modeler.
+   */
+  @Test
+  void theGatewayChecksFailOnABrokenCopyOfAModel(@TempDir Path dir) throws IOException {
+    String xml = Files.readString(Path.of("processes", "oversightCase.bpmn"));
+    assertThat(xml).contains("id=\"isSooFound\" name=\"Eligible SOO found?\"").contains("id=\"isVictimReached\"");
+    for (boolean stripReferences : new boolean[] {false, true}) {
+      BpmnModelInstance copy = Bpmn.readModelFromStream(new java.io.ByteArrayInputStream(
+          (stripReferences ? xml.replaceAll("<bpmn:(incoming|outgoing)>[^<]*</bpmn:\\1>", "") : xml).getBytes(StandardCharsets.UTF_8)));
+      copy.<ExclusiveGateway>getModelElementById("isSooFound").removeAttribute("name");
+      copy.<ExclusiveGateway>getModelElementById("isVictimReached").removeAttribute("default");
+      Path broken = dir.resolve("oversightCase.bpmn");
+      Bpmn.writeModelToFile(broken.toFile(), copy);
+      Map<String, BpmnModelInstance> models = Map.of("oversightCase.bpmn", Bpmn.readModelFromFile(broken.toFile()));
+
+      assertThat(unnamed(models)).as("references stripped: " + stripReferences).containsExactly("oversightCase.bpmn: isSooFound");
+      assertThat(decidingGatewaysWithoutDefault(models)).as("references stripped: " + stripReferences)
+          .containsExactly("oversightCase.bpmn: isVictimReached");
+    }
   }
 
   @Test

@@ -44,6 +44,7 @@ class RulesApiTest extends EngineTest {
   @Autowired RuntimeService runtimeService;
   @Autowired RepositoryService repositoryService;
   @Autowired JdbcTemplate jdbc;
+  @Autowired RulesService rulesService;
 
   @Test
   void anAcceptedChangeIsUsedByTheNextCaseListedWithItsDiffAndRolledBack() throws IOException {
@@ -131,6 +132,12 @@ class RulesApiTest extends EngineTest {
     assertThat(versionCount("complexCaseRouting")).as("a dry run deploys nothing")
         .isEqualTo(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("complexCaseRouting").count());
     assertThat(jdbc.queryForObject("select count(*) from rule_deployment where decision_key = 'complexCaseRouting'", Integer.class)).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from access_audit where user_id = 'analyst' and action = 'RULES_DRY_RUN' and outcome = 'ALLOWED'",
+        Integer.class)).as("the dry run is audited").isPositive();
+    // Each case is evaluated with the decision's declared inputs only, never the case's other variables.
+    java.util.Set<String> inputs = RuleContract.of("complexCaseRouting").inputs().keySet();
+    assertThat(rulesService.openCaseFacts(inputs)).hasSize(5)
+        .allSatisfy((code, facts) -> assertThat(facts.keySet()).containsExactlyInAnyOrderElementsOf(inputs));
   }
 
   @Test
