@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Service;
 import uk.police.daoversight.audit.AccessAudit;
 import uk.police.daoversight.security.SystemAccess;
@@ -44,6 +45,8 @@ public class AccessAlerts {
     this.clock = clock;
   }
 
+  /** The alert's audit row and its process together, or neither. */
+  @Transactional
   public void raise(Kind kind, String userId, String caseCode, String summary) {
     String detail = kind.name();
     Integer recent = jdbc.queryForObject("""

@@ -26,7 +26,7 @@ public class BreakGlassController {
   @PostMapping("/api/cases/{caseCode}/break-glass")
   public ResponseEntity<BreakGlass.Grant> open(@PathVariable String caseCode, @RequestBody Request request) {
     currentUser.requireAnyGroup(Groups.PSD, Groups.PANEL_CHAIR, Groups.MANAGERS);
-    return ResponseEntity.status(201).body(breakGlass.open(currentUser.userId(), caseCode,
+    return ResponseEntity.status(201).body(breakGlass.open(currentUser.userId(), currentUser.groups(), caseCode,
         request == null ? null : request.reason(), request == null ? null : request.until()));
   }
 }

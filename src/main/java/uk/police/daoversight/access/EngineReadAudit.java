@@ -44,9 +44,12 @@ public class EngineReadAudit extends OncePerRequestFilter {
   private final BreakGlass breakGlass;
   private final AccessAudit audit;
   private final SuspiciousAccess suspicious;
+  private final ConflictOfInterest conflicts;
 
   public EngineReadAudit(HistoryService historyService, IdentityService identityService, SooRoster roster,
-                         BreakGlass breakGlass, AccessAudit audit, SuspiciousAccess suspicious) {
+                         BreakGlass breakGlass, AccessAudit audit, SuspiciousAccess suspicious,
+                         ConflictOfInterest conflicts) {
+    this.conflicts = conflicts;
     this.historyService = historyService;
     this.identityService = identityService;
     this.roster = roster;
@@ -75,6 +78,13 @@ public class EngineReadAudit extends OncePerRequestFilter {
       return;
     }
     List<String> groups = List.of(user).subList(1, user.length);
+    // The engine itself refused or hid the case (engine.guard.ConflictGuardPlugin); the audit says why.
+    java.util.Optional<ConflictOfInterest.Conflict> conflict = conflicts.check(user[0], groups, caseCode);
+    if (conflict.isPresent()) {
+      conflicts.recordRefusal(user[0], caseCode, "READ_ENGINE", new ConflictOfInterest.Conflict(conflict.get().kind(),
+          conflict.get().reason() + " (GET " + path + ")"));
+      return;
+    }
     boolean entitled = status < 400 && (groups.contains(Groups.CASE_COORDINATORS) || groups.contains(Groups.MANAGERS)
         || roster.isActiveSoo(caseCode, user[0]) || breakGlass.isOpen(user[0], caseCode));
     audit.record(user[0], caseCode, "READ_ENGINE", entitled ? AccessAudit.Outcome.ALLOWED : AccessAudit.Outcome.REFUSED,

@@ -3,11 +3,10 @@ package uk.police.daoversight.access;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import uk.police.daoversight.vault.CaseIdentity;
-import uk.police.daoversight.vault.IdentityVault;
 
 /**
  * Flags the attempts the super-complaint warns of: a perpetrator looking up their own case, someone
@@ -19,15 +18,13 @@ public class SuspiciousAccess {
 
   static final int REFUSALS_IN_A_DAY = 3;
 
-  private final IdentityVault vault;
-  private final StaffDirectory directory;
+  private final ConflictOfInterest conflicts;
   private final AccessAlerts alerts;
   private final JdbcTemplate jdbc;
   private final Clock clock;
 
-  public SuspiciousAccess(IdentityVault vault, StaffDirectory directory, AccessAlerts alerts, JdbcTemplate jdbc, Clock clock) {
-    this.vault = vault;
-    this.directory = directory;
+  public SuspiciousAccess(ConflictOfInterest conflicts, AccessAlerts alerts, JdbcTemplate jdbc, Clock clock) {
+    this.conflicts = conflicts;
     this.alerts = alerts;
     this.jdbc = jdbc;
     this.clock = clock;
@@ -38,26 +35,11 @@ public class SuspiciousAccess {
     if (userId == null) {
       return;
     }
-    Optional<CaseIdentity> identity = caseCode == null ? Optional.empty() : vault.find(caseCode);
-    Optional<StaffDirectory.Staff> who = directory.find(userId);
-    if (identity.isPresent() && who.isPresent()) {
-      String perpetratorNumber = identity.get().perpetrator().staffNumber();
-      if (same(who.get().staffNumber(), perpetratorNumber)) {
-        alerts.raise(AccessAlerts.Kind.PERPETRATOR_SELF, userId, caseCode,
-            userId + " tried to reach case " + caseCode + ", in which they are the perpetrator");
-        return;
-      }
-      if (same(who.get().department(), identity.get().perpetrator().department())) {
-        alerts.raise(AccessAlerts.Kind.PERPETRATOR_DEPARTMENT, userId, caseCode,
-            userId + " works in the perpetrator's department and tried to reach case " + caseCode);
-        return;
-      }
-      Optional<StaffDirectory.Staff> perpetrator = directory.byStaffNumber(perpetratorNumber);
-      if (perpetrator.isPresent() && directory.lineOfCommand(perpetrator.get().userId()).contains(userId)) {
-        alerts.raise(AccessAlerts.Kind.LINE_OF_COMMAND, userId, caseCode,
-            userId + " is in the perpetrator's line of command and tried to reach case " + caseCode);
-        return;
-      }
+    Optional<ConflictOfInterest.Conflict> conflict = conflicts.check(userId, List.of(), caseCode);
+    if (conflict.isPresent()) {
+      alerts.raise(conflict.get().kind(), userId, caseCode,
+          userId + " tried to reach case " + caseCode + ": " + conflict.get().reason());
+      return;
     }
     Integer refusals = jdbc.queryForObject(
         "select count(*) from access_audit where user_id = ? and outcome = 'REFUSED' and occurred_at > ?",
@@ -66,9 +48,5 @@ public class SuspiciousAccess {
       alerts.raise(AccessAlerts.Kind.REPEATED_REFUSALS, userId, null,
           userId + " was refused " + refusals + " times in the last 24 hours");
     }
-  }
-
-  private static boolean same(String a, String b) {
-    return a != null && b != null && !a.isBlank() && a.trim().equalsIgnoreCase(b.trim());
   }
 }

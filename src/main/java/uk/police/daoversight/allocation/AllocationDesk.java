@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Service;
+import uk.police.daoversight.access.ConflictOfInterest;
 import uk.police.daoversight.security.CaseAccess;
 import uk.police.daoversight.vault.IdentityVault;
 
@@ -22,15 +24,17 @@ public class AllocationDesk {
   public static final String OTHER_PARTY = "OTHER_PARTY";
 
   private final IdentityVault vault;
+  private final ConflictOfInterest conflicts;
   private final SooRoster roster;
   private final AllocationService allocation;
   private final CaseAccess access;
   private final Clock clock;
   private final Duration contactDeadline;
 
-  public AllocationDesk(IdentityVault vault, SooRoster roster, AllocationService allocation, CaseAccess access,
+  public AllocationDesk(IdentityVault vault, ConflictOfInterest conflicts, SooRoster roster, AllocationService allocation, CaseAccess access,
                         Clock clock, @Value("${oversight.contact-deadline:PT72H}") Duration contactDeadline) {
     this.vault = vault;
+    this.conflicts = conflicts;
     this.roster = roster;
     this.allocation = allocation;
     this.access = access;
@@ -65,19 +69,22 @@ public class AllocationDesk {
   }
 
   public Recommendation recommend(String caseCode, String previousSoo, boolean dualSoo) {
-    return allocation.recommend(vault.conflictFacts(caseCode), roster.all(), roster.openCaseCounts(),
+    return allocation.recommend(conflicts.partiesForAllocation(caseCode), roster.all(), roster.openCaseCounts(),
         previousSoo, dualSoo ? 2 : 1);
   }
 
   /**
    * Allocates the chosen SOO(s) after checking each is eligible, grants them access to the case and
-   * returns the contact deadline (72 hours from now).
+   * returns the contact deadline (72 hours from now). The roster rows, the engine grants and their
+   * audit rows are one transaction (joining the engine's when called from a task).
    *
    * @throws AllocationRefusedException with the reason, when a choice is not eligible
    */
+  // A refusal comes before any write and becomes a BPMN error in the caller's transaction: no rollback mark.
+  @Transactional(noRollbackFor = AllocationRefusedException.class)
   public Instant allocate(String caseCode, String processInstanceId, List<String> soos, String recommended,
                           String reason, String allocatedBy) {
-    var parties = vault.conflictFacts(caseCode);
+    var parties = conflicts.partiesForAllocation(caseCode);
     var all = roster.all();
     if (soos.isEmpty() || soos.get(0) == null || soos.get(0).isBlank()) {
       throw new AllocationRefusedException("Choose a SOO");
@@ -90,6 +97,7 @@ public class AllocationDesk {
       if (why.isPresent()) {
         throw new AllocationRefusedException(soo + " cannot be allocated: " + why.get());
       }
+      refuseIfConflicted(soo, caseCode);
     }
     boolean overridden = recommended != null && !recommended.equals(String.join(",", soos));
     if (overridden && (reason == null || reason.isBlank())) {
@@ -108,6 +116,7 @@ public class AllocationDesk {
    * eligible; the old SOO's allocation and access end; the new SOO is allocated and given access.
    * Returns the party the SOO oversees. Moving the case's open tasks is the caller's part.
    */
+  @Transactional(noRollbackFor = AllocationRefusedException.class)
   public String reallocate(String caseCode, String processInstanceId, String from, String to, String reason, String by) {
     if (reason == null || reason.isBlank()) {
       throw new AllocationRefusedException("Give the reason for the reallocation");
@@ -118,9 +127,10 @@ public class AllocationDesk {
     if (roster.isActiveSoo(caseCode, to)) {
       throw new AllocationRefusedException(to + " is already allocated to this case");
     }
-    allocation.ineligibility(to, vault.conflictFacts(caseCode), roster.all()).ifPresent(why -> {
+    allocation.ineligibility(to, conflicts.partiesForAllocation(caseCode), roster.all()).ifPresent(why -> {
       throw new AllocationRefusedException(to + " cannot be allocated: " + why);
     });
+    refuseIfConflicted(to, caseCode);
     Instant now = clock.instant();
     String party = roster.releaseOne(caseCode, from, now).orElse(VICTIM);
     access.revoke(caseCode, processInstanceId, from, "reallocated to " + to + ": " + reason);
@@ -129,7 +139,15 @@ public class AllocationDesk {
     return party;
   }
 
+  /** The directory's view as well as the roster's: a SOO conflicted by either is never allocated. */
+  private void refuseIfConflicted(String soo, String caseCode) {
+    conflicts.check(soo, java.util.List.of(), caseCode).ifPresent(c -> {
+      throw new AllocationRefusedException(soo + " cannot be allocated: " + AllocationService.CONFLICT_WITH_PARTY);
+    });
+  }
+
   /** Closure or reallocation: the SOOs' access to the case ends. */
+  @Transactional
   public void release(String caseCode, String processInstanceId, String reason) {
     for (String soo : roster.release(caseCode, clock.instant())) {
       access.revoke(caseCode, processInstanceId, soo, reason);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import uk.police.daoversight.access.ConflictOfInterest;
 import java.util.stream.Collectors;
 
 /**
@@ -22,8 +23,8 @@ import java.util.stream.Collectors;
  *   <li>anyone with an excluded role, e.g. chief inspectors in professional standards (PSD), who
  *       may not be SOOs: {@value #EXCLUDED_ROLE};</li>
  *   <li>anyone who declared they know a party: {@value #DECLARED_CONFLICT};</li>
- *   <li>a party themself (same staff number as the victim or perpetrator), or anyone in the
- *       perpetrator's department: {@value #CONFLICT_WITH_PARTY};</li>
+ *   <li>a party themself (same staff number as the victim or perpetrator), anyone in the
+ *       perpetrator's department or his line of command ({@link ConflictOfInterest}): {@value #CONFLICT_WITH_PARTY};</li>
  *   <li>anyone whose rank is not chief inspector: {@value #NOT_CHIEF_INSPECTOR}.</li>
  * </ol>
  * The reasons are deliberately generic: they are stored in a process variable that managers can
@@ -102,8 +103,13 @@ public class AllocationService {
     if (knownTo.contains(soo.userId())) {
       return Optional.of(DECLARED_CONFLICT);
     }
-    if (same(soo.staffNumber(), p.victimStaffNumber()) || same(soo.staffNumber(), p.perpetratorStaffNumber())
-        || same(soo.department(), p.perpetratorDepartment())) {
+    // The perpetrator, his department and his line of command: the same rule as every other route to the case.
+    var asProfile = new ConflictOfInterest.Profile(soo.userId(), java.util.Collections.singleton(soo.staffNumber()),
+        java.util.Collections.singleton(soo.department()), false);
+    var perpetrator = new ConflictOfInterest.Perpetrator(p.perpetratorStaffNumber(), p.perpetratorDepartment(),
+        p.perpetratorLineOfCommand() == null ? Set.of() : p.perpetratorLineOfCommand());
+    if (same(soo.staffNumber(), p.victimStaffNumber())
+        || ConflictOfInterest.decide(asProfile, perpetrator, null).isPresent()) {
       return Optional.of(CONFLICT_WITH_PARTY);
     }
     if (soo.rank() == null || !CHIEF_INSPECTOR.equalsIgnoreCase(soo.rank().trim())) {

@@ -17,6 +17,12 @@ public class AccessAudit {
 
   public enum Outcome { ALLOWED, REFUSED, GRANTED, REVOKED }
 
+  /** Column sizes of access_audit (V1): a longer value is refused here, before the insert, not by the database. */
+  public static final int MAX_USER = 64;
+  public static final int MAX_CASE_CODE = 9;
+  public static final int MAX_ACTION = 40;
+  public static final int MAX_DETAIL = 500;
+
   private final JdbcTemplate jdbc;
   private final Clock clock;
 
@@ -54,7 +60,23 @@ public class AccessAudit {
         rs.getString("detail")), args.toArray());
   }
 
+  /**
+   * Appends one row. A detail longer than the column is shortened (marked with an ellipsis) rather than
+   * failing the grant it records; a case code that does not fit cannot be a case and is kept out of
+   * its column (the detail says so); a user id or action that does not fit is a programming error
+   * (they come from the engine and the code) and fails, rolling back what it records.
+   */
   public void record(String userId, String caseCode, String action, Outcome outcome, String detail) {
+    if ((userId != null && userId.length() > MAX_USER) || action == null || action.length() > MAX_ACTION) {
+      throw new IllegalArgumentException("Audit entry does not fit the access audit: " + action);
+    }
+    if (caseCode != null && caseCode.length() > MAX_CASE_CODE) {
+      caseCode = null;
+      detail = "not a case code" + (detail == null ? "" : "; " + detail);
+    }
+    if (detail != null && detail.length() > MAX_DETAIL) {
+      detail = detail.substring(0, MAX_DETAIL - 1) + "\u2026";
+    }
     jdbc.update("insert into access_audit (occurred_at, user_id, case_code, action, outcome, detail) values (?,?,?,?,?,?)",
         Timestamp.from(clock.instant()), userId, caseCode, action, outcome.name(), detail);
   }

@@ -91,8 +91,10 @@ public class OversightConfiguration {
 
   /** CVE-2026-77226: Admin's first-run setup is closed once an administrator exists. */
   @Bean
-  FilterRegistrationBean<SetupEndpointGuard> setupEndpointGuard(IdentityService identityService) {
-    FilterRegistrationBean<SetupEndpointGuard> registration = new FilterRegistrationBean<>(new SetupEndpointGuard(identityService));
+  FilterRegistrationBean<SetupEndpointGuard> setupEndpointGuard(IdentityService identityService,
+                                                                org.camunda.bpm.engine.ProcessEngine engine) {
+    FilterRegistrationBean<SetupEndpointGuard> registration = new FilterRegistrationBean<>(
+        new SetupEndpointGuard(identityService, engine));
     registration.setName("setup-endpoint-guard");
     registration.addUrlPatterns("/camunda/api/admin/setup/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
@@ -103,9 +105,10 @@ public class OversightConfiguration {
   @Bean
   FilterRegistrationBean<EngineReadAudit> engineReadAudit(HistoryService historyService, IdentityService identityService,
                                                           SooRoster roster, BreakGlass breakGlass, AccessAudit audit,
-                                                          SuspiciousAccess suspicious) {
+                                                          SuspiciousAccess suspicious,
+                                                          uk.police.daoversight.access.ConflictOfInterest conflicts) {
     FilterRegistrationBean<EngineReadAudit> registration = new FilterRegistrationBean<>(
-        new EngineReadAudit(historyService, identityService, roster, breakGlass, audit, suspicious));
+        new EngineReadAudit(historyService, identityService, roster, breakGlass, audit, suspicious, conflicts));
     registration.setName("engine-read-audit");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.daoversight.access.BreakGlass;
+import uk.police.daoversight.access.ConflictOfInterest;
 import uk.police.daoversight.access.SuspiciousAccess;
 import uk.police.daoversight.allocation.SooRoster;
 import uk.police.daoversight.audit.AccessAudit;
@@ -30,9 +31,10 @@ public class CaseUpdateController {
   private final AccessAudit audit;
   private final BreakGlass breakGlass;
   private final SuspiciousAccess suspicious;
+  private final ConflictOfInterest conflicts;
 
   public CaseUpdateController(CaseUpdates updates, SooRoster roster, BreakoutRoom breakoutRoom, CurrentUser currentUser,
-                              AccessAudit audit, BreakGlass breakGlass, SuspiciousAccess suspicious) {
+                              AccessAudit audit, BreakGlass breakGlass, SuspiciousAccess suspicious, ConflictOfInterest conflicts) {
     this.updates = updates;
     this.roster = roster;
     this.breakoutRoom = breakoutRoom;
@@ -40,11 +42,14 @@ public class CaseUpdateController {
     this.audit = audit;
     this.breakGlass = breakGlass;
     this.suspicious = suspicious;
+    this.conflicts = conflicts;
   }
 
   @GetMapping("/api/cases/{caseCode}/updates")
   public List<Map<String, Object>> updates(@PathVariable String caseCode) {
     String user = currentUser.userId();
+    // Conflicted: refused whatever else would entitle them (coordinator, SOO, a meeting, break glass).
+    conflicts.refuseIfConflicted(user, currentUser.groups(), caseCode, "READ_CASE_UPDATES");
     boolean allowed = currentUser.inAnyGroup(Groups.CASE_COORDINATORS) || roster.isActiveSoo(caseCode, user)
         || breakoutRoom.mayRead(user, currentUser.groups(), caseCode) || breakGlass.isOpen(user, caseCode);
     audit.record(user, caseCode, "READ_CASE_UPDATES", allowed ? AccessAudit.Outcome.ALLOWED : AccessAudit.Outcome.REFUSED, null);

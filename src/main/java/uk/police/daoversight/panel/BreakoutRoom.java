@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.police.daoversight.access.ConflictOfInterest;
 import uk.police.daoversight.audit.AccessAudit;
 import uk.police.daoversight.security.Groups;
 
@@ -12,7 +14,8 @@ import uk.police.daoversight.security.Groups;
  * Access follows the breakout room. From the agenda's publication until the meeting closes, the
  * attendees (chair, members, partner agencies, the PSD representative) may read the anonymised case
  * update forms of the cases on the agenda, and each SOO only their own case. The process opens and
- * closes the room; nothing outlives the meeting. Every grant and removal is audited.
+ * closes the room; nothing outlives the meeting. Every grant and removal is audited, in the same
+ * transaction. An attendee conflicted on a case ({@link ConflictOfInterest}) is not given it.
  */
 @Service
 public class BreakoutRoom {
@@ -22,13 +25,17 @@ public class BreakoutRoom {
   private final JdbcTemplate jdbc;
   private final AccessAudit audit;
   private final Clock clock;
+  private final ConflictOfInterest conflicts;
 
-  public BreakoutRoom(JdbcTemplate jdbc, AccessAudit audit, Clock clock) {
+  public BreakoutRoom(JdbcTemplate jdbc, AccessAudit audit, Clock clock, ConflictOfInterest conflicts) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = clock;
+    this.conflicts = conflicts;
   }
 
+  /** The grants and their audit rows together, or none (joins the engine's transaction when called from a task). */
+  @Transactional
   public void open(String meetingId, List<Agenda.Item> agenda) {
     Timestamp now = Timestamp.from(clock.instant());
     for (Agenda.Item item : agenda) {
@@ -37,6 +44,9 @@ public class BreakoutRoom {
             meetingId, item.caseCode(), group, "GROUP", now);
       }
       for (String soo : item.soos()) {
+        if (conflicts.check(soo, List.of(), item.caseCode()).isPresent()) {
+          continue; // never allocated in the first place; if the directory changed since, no access
+        }
         jdbc.update("insert into meeting_access (meeting_id, case_code, grantee, grantee_type, granted_at) values (?,?,?,?,?)",
             meetingId, item.caseCode(), soo, "USER", now);
       }
@@ -45,6 +55,7 @@ public class BreakoutRoom {
     }
   }
 
+  @Transactional
   public void close(String meetingId) {
     List<String> cases = jdbc.queryForList("select distinct case_code from meeting_access where meeting_id = ? and revoked_at is null",
         String.class, meetingId);
@@ -53,8 +64,15 @@ public class BreakoutRoom {
     cases.forEach(c -> audit.record(null, c, "MEETING_ACCESS", AccessAudit.Outcome.REVOKED, "panel " + meetingId + " closed"));
   }
 
-  /** True while an open meeting gives this user, or one of their groups, the case. */
+  /**
+   * True while an open meeting gives this user, or one of their groups, the case, and the user is not
+   * conflicted on it (the perpetrator, his department, his line of command): a group's grant never
+   * reaches them. The caller audits and alerts the refusal.
+   */
   public boolean mayRead(String userId, List<String> groups, String caseCode) {
+    if (conflicts.check(userId, groups, caseCode).isPresent()) {
+      return false;
+    }
     List<String> grantees = jdbc.queryForList(
         "select grantee from meeting_access where case_code = ? and revoked_at is null and "
             + "((grantee_type = 'USER' and grantee = ?) or grantee_type = 'GROUP')", String.class, caseCode, userId);

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Component;
 import uk.police.daoversight.audit.AccessAudit;
 
@@ -30,12 +31,14 @@ public class CaseAccess {
     this.audit = audit;
   }
 
+  @Transactional
   public void grant(String caseCode, String processInstanceId, String userId, String grantedBy) {
     save(userId, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
     save(userId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, HistoricProcessInstancePermissions.READ);
     audit.record(userId, caseCode, "CASE_ACCESS", AccessAudit.Outcome.GRANTED, "allocated as SOO by " + grantedBy);
   }
 
+  @Transactional
   public void revoke(String caseCode, String processInstanceId, String userId, String reason) {
     for (Resources resource : new Resources[] {Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE}) {
       delete(userId, resource, processInstanceId);

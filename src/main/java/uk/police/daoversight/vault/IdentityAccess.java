@@ -2,6 +2,7 @@ package uk.police.daoversight.vault;
 
 import org.springframework.stereotype.Service;
 import uk.police.daoversight.access.BreakGlass;
+import uk.police.daoversight.access.ConflictOfInterest;
 import uk.police.daoversight.access.SuspiciousAccess;
 import uk.police.daoversight.allocation.SooRoster;
 import uk.police.daoversight.audit.AccessAudit;
@@ -12,7 +13,8 @@ import uk.police.daoversight.security.NotFoundException;
 /**
  * Need to know: a case's identities go to the case coordinators, the SOO(s) allocated to that case
  * while they oversee it, PSD, and whoever broke the glass on it until that expires. Every read,
- * allowed or refused, is audited and checked for suspicious access.
+ * allowed or refused, is audited and checked for suspicious access. Nobody conflicted on the case
+ * ({@link ConflictOfInterest}) reads it, whatever their role.
  */
 @Service
 public class IdentityAccess {
@@ -22,17 +24,21 @@ public class IdentityAccess {
   private final AccessAudit audit;
   private final BreakGlass breakGlass;
   private final SuspiciousAccess suspicious;
+  private final ConflictOfInterest conflicts;
 
   public IdentityAccess(IdentityVault vault, SooRoster roster, AccessAudit audit, BreakGlass breakGlass,
-                        SuspiciousAccess suspicious) {
+                        SuspiciousAccess suspicious, ConflictOfInterest conflicts) {
     this.vault = vault;
     this.roster = roster;
     this.audit = audit;
     this.breakGlass = breakGlass;
     this.suspicious = suspicious;
+    this.conflicts = conflicts;
   }
 
   public CaseIdentity read(String userId, java.util.List<String> groups, String caseCode) {
+    // A conflict is refused whatever else would entitle the user (coordinator, SOO, PSD, break glass).
+    conflicts.refuseIfConflicted(userId, groups, caseCode, "READ_IDENTITY");
     boolean entitled = groups.contains(Groups.CASE_COORDINATORS) || groups.contains(Groups.PSD)
         || roster.isActiveSoo(caseCode, userId) || breakGlass.isOpen(userId, caseCode);
     if (!entitled) {

@@ -82,9 +82,9 @@ class AccessControlTest extends EngineTest {
   }
 
   @Test
-  void someoneInThePerpetratorsDepartmentIsFlaggedEvenWhenAllowed() {
+  void someoneInThePerpetratorsDepartmentIsRefusedAndFlaggedEvenAsACoordinator() {
     String code = caseWithPolicePerpetrator("ZZ9999", "Public Protection");
-    assertThat(identity("coordinator", code)).isEqualTo(HttpStatus.OK);
+    assertThat(identity("coordinator", code)).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(alerts("coordinator", "PERPETRATOR_DEPARTMENT", code)).isEqualTo(1);
   }
 
