@@ -72,6 +72,13 @@ final class Browser implements AutoCloseable {
    * Tasklist renders its "Add comment" action (a.createCommentLink) and our user stylesheet hides it:
    * present in the page, so the selector still names Camunda's link, and shown nowhere.
    */
+  /** Tasklist's own controls that the engine refuses a person: rendered by Tasklist, shown nowhere. */
+  boolean refusedControlsRenderedButHidden() {
+    wait.until(d -> !d.findElements(By.cssSelector(".followup-date")).isEmpty());
+    return driver.findElements(By.cssSelector(".followup-date, a[translate='ADD_GROUPS'], a[translate='SET_DUE_DATE']"))
+        .stream().noneMatch(WebElement::isDisplayed);
+  }
+
   boolean commentActionRenderedButHidden() {
     List<WebElement> links = wait.until(d -> {
       List<WebElement> found = d.findElements(By.cssSelector(".createCommentLink"));

@@ -54,6 +54,7 @@ class TasklistJourneysTest {
       browser.openTask(review.getId());
       assertThat(browser.field("caseCode").getAttribute("value")).isEqualTo(pi.getBusinessKey());
       assertThat(browser.commentActionRenderedButHidden()).as("Tasklist's Add comment action is hidden").isTrue();
+      assertThat(browser.refusedControlsRenderedButHidden()).as("follow-up date, due-date editing and groups are hidden").isTrue();
       browser.claim();
       browser.tick("historyReviewed");
       browser.press("Complete");
