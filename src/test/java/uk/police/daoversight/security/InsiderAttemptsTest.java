@@ -213,7 +213,7 @@ class InsiderAttemptsTest extends EngineTest {
     assertThat(json.getBody()).contains("\"action\":\"READ_IDENTITY\"").contains("\"outcome\":\"REFUSED\"").contains("ABCD-EFGH");
     ResponseEntity<String> csv = rest.withBasicAuth("auditor", "demo").getForEntity("/api/audit?caseCode=ABCD-EFGH&format=csv", String.class);
     assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
-    assertThat(csv.getBody()).startsWith("id,occurredAt,userId,caseCode,action,outcome,detail").contains("\"manager\"");
+    assertThat(csv.getBody()).startsWith("id,occurredAt,userId,caseCode,attempted,action,outcome,detail,purpose,purposeNote,recipient").contains("\"manager\"");
     assertThat(rest.withBasicAuth("auditor", "demo").getForEntity("/api/audit?from=yesterday", String.class).getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
     for (String user : List.of("coordinator", "manager", "admin", "psd1")) {
