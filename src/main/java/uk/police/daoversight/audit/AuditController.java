@@ -23,8 +23,10 @@ public class AuditController {
 
   private final AccessAudit audit;
   private final CurrentUser currentUser;
+  private final Purposes purposes;
 
-  public AuditController(AccessAudit audit, CurrentUser currentUser) {
+  public AuditController(AccessAudit audit, CurrentUser currentUser, Purposes purposes) {
+    this.purposes = purposes;
     this.audit = audit;
     this.currentUser = currentUser;
   }
@@ -34,7 +36,8 @@ public class AuditController {
                                  @RequestParam(required = false) String outcome,
                                  @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                  @RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "100") String size,
-                                 @RequestParam(defaultValue = "json") String format) {
+                                 @RequestParam(defaultValue = "json") String format,
+                                 @RequestParam(required = false) String recipient) {
     if (!currentUser.inAnyGroup(Groups.INFORMATION_GOVERNANCE)) {
       audit.record(currentUser.userId(), caseCode, "READ_AUDIT", AccessAudit.Outcome.REFUSED, null);
       throw new uk.police.daoversight.security.ForbiddenException("The access audit is for information governance only");
@@ -42,13 +45,15 @@ public class AuditController {
     if (outcome != null && !outcome.isBlank() && java.util.Arrays.stream(AccessAudit.Outcome.values()).noneMatch(o -> o.name().equals(outcome))) {
       throw new BadRequestException("'outcome' must be one of ALLOWED, REFUSED, GRANTED, REVOKED");
     }
+    boolean csvExport = "csv".equalsIgnoreCase(format);
+    String recipientOf = csvExport ? Purposes.requireRecipient(recipient) : null;
     int pageNumber = number(page, "page", 0, 1_000_000);
     int pageSize = number(size, "size", 1, 1000);
     AccessAudit.Page result = audit.query(new AccessAudit.Filter(caseCode, user, outcome, instant(from, "from"), instant(to, "to")),
         pageNumber, pageSize);
-    audit.record(currentUser.userId(), caseCode, "READ_AUDIT", AccessAudit.Outcome.ALLOWED,
-        result.entries().size() + " of " + result.total() + " entries");
-    if (!"csv".equalsIgnoreCase(format)) {
+    audit.record(new AccessAudit.Row(currentUser.userId(), caseCode, csvExport ? "DISCLOSE_AUDIT" : "READ_AUDIT",
+        AccessAudit.Outcome.ALLOWED, result.entries().size() + " of " + result.total() + " entries", null, null, recipientOf));
+    if (!csvExport) {
       return ResponseEntity.ok(result);
     }
     StringBuilder csv = new StringBuilder("id,occurredAt,userId,caseCode,attempted,action,outcome,detail,purpose,purposeNote,recipient\n");
@@ -61,6 +66,13 @@ public class AuditController {
     return ResponseEntity.ok().contentType(new MediaType("text", "csv"))
         .header("X-Total-Count", String.valueOf(result.total()))
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"access-audit.csv\"").body(csv.toString());
+  }
+
+  /** {@code GET /api/audit/purposes}: the reasons an identity may be read for (any signed-in user). */
+  @GetMapping("/api/audit/purposes")
+  public List<Purposes.Purpose> purposes() {
+    currentUser.userId();
+    return purposes.all();
   }
 
   /** {@code GET /api/audit/verify}: the hash chain walked; intact, or the first row changed or missing. */

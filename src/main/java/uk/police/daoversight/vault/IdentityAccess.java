@@ -5,6 +5,7 @@ import uk.police.daoversight.access.BreakGlass;
 import uk.police.daoversight.access.SuspiciousAccess;
 import uk.police.daoversight.allocation.SooRoster;
 import uk.police.daoversight.audit.AccessAudit;
+import uk.police.daoversight.audit.Purposes;
 import uk.police.daoversight.security.ForbiddenException;
 import uk.police.daoversight.security.Groups;
 import uk.police.daoversight.security.NotFoundException;
@@ -12,7 +13,8 @@ import uk.police.daoversight.security.NotFoundException;
 /**
  * Need to know: a case's identities go to the case coordinators, the SOO(s) allocated to that case
  * while they oversee it, PSD, and whoever broke the glass on it until that expires. Every read,
- * allowed or refused, is audited and checked for suspicious access.
+ * allowed or refused, is audited and checked for suspicious access; an entitled read needs a purpose
+ * from the force's list ({@link Purposes}), stored with it.
  */
 @Service
 public class IdentityAccess {
@@ -23,8 +25,11 @@ public class IdentityAccess {
   private final BreakGlass breakGlass;
   private final SuspiciousAccess suspicious;
 
+  private final Purposes purposes;
+
   public IdentityAccess(IdentityVault vault, SooRoster roster, AccessAudit audit, BreakGlass breakGlass,
-                        SuspiciousAccess suspicious) {
+                        SuspiciousAccess suspicious, Purposes purposes) {
+    this.purposes = purposes;
     this.vault = vault;
     this.roster = roster;
     this.audit = audit;
@@ -32,7 +37,7 @@ public class IdentityAccess {
     this.suspicious = suspicious;
   }
 
-  public CaseIdentity read(String userId, java.util.List<String> groups, String caseCode) {
+  public CaseIdentity read(String userId, java.util.List<String> groups, String caseCode, String purpose, String note) {
     boolean entitled = groups.contains(Groups.CASE_COORDINATORS) || groups.contains(Groups.PSD)
         || roster.isActiveSoo(caseCode, userId) || breakGlass.isOpen(userId, caseCode);
     if (!entitled) {
@@ -40,8 +45,16 @@ public class IdentityAccess {
       suspicious.check(userId, caseCode);
       throw new ForbiddenException("You do not have access to the identities of this case");
     }
+    Purposes.Purpose why;
+    try {
+      why = purposes.require(purpose, note);
+    } catch (RuntimeException noPurpose) {
+      audit.record(userId, caseCode, "READ_IDENTITY", AccessAudit.Outcome.REFUSED, "no purpose given");
+      throw noPurpose;
+    }
     CaseIdentity identity = vault.find(caseCode).orElseThrow(() -> new NotFoundException("No case " + caseCode));
-    audit.record(userId, caseCode, "READ_IDENTITY", AccessAudit.Outcome.ALLOWED, null);
+    audit.record(new AccessAudit.Row(userId, caseCode, "READ_IDENTITY", AccessAudit.Outcome.ALLOWED, null, why.code(),
+        note == null || note.isBlank() ? null : note.trim(), null));
     suspicious.check(userId, caseCode);
     return identity;
   }

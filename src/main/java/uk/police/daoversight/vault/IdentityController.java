@@ -2,10 +2,11 @@ package uk.police.daoversight.vault;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.daoversight.security.CurrentUser;
 
-/** {@code GET /api/cases/{caseCode}/identity}: who is involved, for those who need to know. */
+/** {@code GET /api/cases/{caseCode}/identity?purpose=&note=}: who is involved, for those who need to know, and why. */
 @RestController
 public class IdentityController {
 
@@ -18,7 +19,8 @@ public class IdentityController {
   }
 
   @GetMapping("/api/cases/{caseCode}/identity")
-  public CaseIdentity identity(@PathVariable String caseCode) {
-    return access.read(currentUser.userId(), currentUser.groups(), caseCode);
+  public CaseIdentity identity(@PathVariable String caseCode, @RequestParam(required = false) String purpose,
+                               @RequestParam(required = false) String note) {
+    return access.read(currentUser.userId(), currentUser.groups(), caseCode, purpose, note);
   }
 }
