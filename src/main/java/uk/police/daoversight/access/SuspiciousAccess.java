@@ -40,6 +40,14 @@ public class SuspiciousAccess {
     }
     Optional<CaseIdentity> identity = caseCode == null ? Optional.empty() : vault.find(caseCode);
     Optional<StaffDirectory.Staff> who = directory.find(userId);
+    if (who.isEmpty()) {
+      // Issue #16 item 5: the roster's staff number counts; someone in neither raises an alert on their first case read.
+      who = rosterEntry(userId);
+      if (who.isEmpty() && caseCode != null && neverAlerted(userId, AccessAlerts.Kind.NOT_IN_DIRECTORY)) {
+        alerts.raise(AccessAlerts.Kind.NOT_IN_DIRECTORY, userId, null,
+            userId + " reached case " + caseCode + " but is not in the staff directory (nor the SOO roster)");
+      }
+    }
     if (identity.isPresent() && who.isPresent()) {
       String perpetratorNumber = identity.get().perpetrator().staffNumber();
       if (same(who.get().staffNumber(), perpetratorNumber)) {
@@ -59,13 +67,28 @@ public class SuspiciousAccess {
         return;
       }
     }
+    // Refusals since the last alert about them (within the last day): every further REFUSALS_IN_A_DAY alert again.
+    Timestamp dayAgo = Timestamp.from(clock.instant().minus(Duration.ofDays(1)));
+    Timestamp lastAlert = jdbc.queryForObject("select max(occurred_at) from access_audit where action = 'ACCESS_ALERT'"
+        + " and user_id = ? and detail = ? and occurred_at > ?", Timestamp.class, userId, AccessAlerts.Kind.REPEATED_REFUSALS.name(), dayAgo);
     Integer refusals = jdbc.queryForObject(
         "select count(*) from access_audit where user_id = ? and outcome = 'REFUSED' and occurred_at > ?",
-        Integer.class, userId, Timestamp.from(clock.instant().minus(Duration.ofDays(1))));
+        Integer.class, userId, lastAlert != null ? lastAlert : dayAgo);
     if (refusals != null && refusals >= REFUSALS_IN_A_DAY) {
       alerts.raise(AccessAlerts.Kind.REPEATED_REFUSALS, userId, null,
           userId + " was refused " + refusals + " times in the last 24 hours");
     }
+  }
+
+  private Optional<StaffDirectory.Staff> rosterEntry(String userId) {
+    return jdbc.query("select staff_number, department from soo_roster where user_id = ?",
+        (rs, i) -> new StaffDirectory.Staff(userId, rs.getString(1), rs.getString(2), null), userId).stream().findFirst();
+  }
+
+  private boolean neverAlerted(String userId, AccessAlerts.Kind kind) {
+    Integer alerts = jdbc.queryForObject("select count(*) from access_audit where action = 'ACCESS_ALERT' and user_id = ? and detail = ?",
+        Integer.class, userId, kind.name());
+    return alerts == null || alerts == 0;
   }
 
   private static boolean same(String a, String b) {

@@ -22,6 +22,7 @@ public class AllocationDesk {
   public static final String OTHER_PARTY = "OTHER_PARTY";
 
   private final IdentityVault vault;
+  private final uk.police.daoversight.audit.AccessAudit audit;
   private final SooRoster roster;
   private final AllocationService allocation;
   private final CaseAccess access;
@@ -29,7 +30,9 @@ public class AllocationDesk {
   private final Duration contactDeadline;
 
   public AllocationDesk(IdentityVault vault, SooRoster roster, AllocationService allocation, CaseAccess access,
-                        Clock clock, @Value("${oversight.contact-deadline:PT72H}") Duration contactDeadline) {
+                        Clock clock, @Value("${oversight.contact-deadline:PT72H}") Duration contactDeadline,
+                        uk.police.daoversight.audit.AccessAudit audit) {
+    this.audit = audit;
     this.vault = vault;
     this.roster = roster;
     this.allocation = allocation;
@@ -61,6 +64,9 @@ public class AllocationDesk {
     History h = history(caseCode);
     if (h.latestVictimCase() != null) {
       vault.link(caseCode, h.latestVictimCase());
+      // DPA 2018 s.62: combination, the two cases' records now read together.
+      audit.record(null, caseCode, uk.police.daoversight.audit.AccessAudit.COMBINATION,
+          uk.police.daoversight.audit.AccessAudit.Outcome.ALLOWED, "linked to earlier case " + h.latestVictimCase());
     }
   }
 

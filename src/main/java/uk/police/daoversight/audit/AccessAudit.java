@@ -28,6 +28,12 @@ public class AccessAudit {
 
   public enum Outcome { ALLOWED, REFUSED, GRANTED, REVOKED }
 
+  /** The s.62 events by their action names (consultation: READ_IDENTITY, READ_ENGINE...; disclosure: DISCLOSE_*). */
+  public static final String COLLECTION = "COLLECTION";
+  public static final String ALTERATION = "ALTERATION";
+  public static final String COMBINATION = "COMBINATION";
+  public static final String ERASURE = "ERASURE";
+
   static final int USER_MAX = 64;
   static final int ATTEMPTED_MAX = 120;
   static final int DETAIL_MAX = 500;

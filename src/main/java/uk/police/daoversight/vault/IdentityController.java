@@ -12,8 +12,10 @@ public class IdentityController {
 
   private final IdentityAccess access;
   private final CurrentUser currentUser;
+  private final IdentityCorrection correction;
 
-  public IdentityController(IdentityAccess access, CurrentUser currentUser) {
+  public IdentityController(IdentityAccess access, CurrentUser currentUser, IdentityCorrection correction) {
+    this.correction = correction;
     this.access = access;
     this.currentUser = currentUser;
   }
@@ -22,5 +24,13 @@ public class IdentityController {
   public CaseIdentity identity(@PathVariable String caseCode, @RequestParam(required = false) String purpose,
                                @RequestParam(required = false) String note) {
     return access.read(currentUser.userId(), currentUser.groups(), caseCode, purpose, note);
+  }
+
+  /** {@code PUT /api/cases/{caseCode}/identity/{party}/{field}} {"value", "reason"}: a coordinator's correction (204). */
+  @org.springframework.web.bind.annotation.PutMapping("/api/cases/{caseCode}/identity/{party}/{field}")
+  @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+  public void correct(@PathVariable String caseCode, @PathVariable String party, @PathVariable String field,
+                      @org.springframework.web.bind.annotation.RequestBody(required = false) IdentityCorrection.Correction body) {
+    correction.correct(currentUser.userId(), currentUser.groups(), caseCode, party, field, body);
   }
 }
