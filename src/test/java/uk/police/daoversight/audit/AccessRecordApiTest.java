@@ -140,6 +140,34 @@ class AccessRecordApiTest extends EngineTest {
     }
   }
 
+  @Autowired AccessAudit audit;
+
+  @Test
+  void twoThousandTasksAreFoundInTheAnswerAndRecordedInOneBatch() {
+    List<Map<String, Object>> tasks = new java.util.ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      tasks.add(Map.of("id", "task-" + i, "processInstanceId", "pi-" + i, "name", "Contact the victim"));
+    }
+    CaseAnswers.Found found = CaseAnswers.find(tasks);
+    assertThat(found.processInstanceIds()).hasSize(2000);
+    assertThat(CaseAnswers.find(List.of()).empty()).isTrue();
+    assertThat(CaseAnswers.find(Map.of("_embedded", Map.of("task", List.of()), "count", 0)).empty()).isTrue();
+    assertThat(CaseAnswers.find(Map.of("id", "pi-x", "businessKey", "ABCD-EFGH", "definitionId", "d")).processInstanceIds())
+        .containsExactly("pi-x");
+
+    long before = lastSeq();
+    List<AccessAudit.Row> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      rows.add(new AccessAudit.Row("batch-check", "ABCD-EFGH", "READ_ENGINE", AccessAudit.Outcome.ALLOWED, "row " + i));
+    }
+    long started = System.nanoTime();
+    audit.recordAll(rows);
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    assertThat(lastSeq()).isEqualTo(before + 2000);
+    assertThat(millis).as("2,000 rows in one batch insert").isLessThan(10_000);
+    assertThat(audit.verify().intact()).isTrue();
+  }
+
   private long lastSeq() {
     Long seq = jdbc.queryForObject("select coalesce(max(seq), 0) from access_audit", Long.class);
     return seq == null ? 0 : seq;
