@@ -143,6 +143,16 @@ class AccessRecordApiTest extends EngineTest {
   @Autowired AccessAudit audit;
 
   @Test
+  void theEmbeddedDatabaseRefusesToChangeTruncateOrEmptyTheRecord() {
+    audit.record("truncate-check", null, "READ_ENGINE", AccessAudit.Outcome.ALLOWED, null);
+    long rows = jdbc.queryForObject("select count(*) from access_audit", Long.class);
+    for (String attack : List.of("truncate table access_audit", "delete from access_audit", "update access_audit set user_id = 'x'")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.execute(attack)).as(attack).isNotNull();
+    }
+    assertThat(jdbc.queryForObject("select count(*) from access_audit", Long.class)).isEqualTo(rows);
+  }
+
+  @Test
   void twoThousandTasksAreFoundInTheAnswerAndRecordedInOneBatch() {
     List<Map<String, Object>> tasks = new java.util.ArrayList<>();
     for (int i = 0; i < 2000; i++) {
