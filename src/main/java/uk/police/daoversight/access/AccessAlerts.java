@@ -28,7 +28,7 @@ import uk.police.daoversight.security.SystemAccess;
 @Service
 public class AccessAlerts {
 
-  public enum Kind { BREAK_GLASS, PERPETRATOR_SELF, PERPETRATOR_DEPARTMENT, LINE_OF_COMMAND, REPEATED_REFUSALS }
+  public enum Kind { BREAK_GLASS, PERPETRATOR_SELF, PERPETRATOR_DEPARTMENT, LINE_OF_COMMAND, REPEATED_REFUSALS, NOT_IN_DIRECTORY }
 
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
@@ -53,7 +53,8 @@ public class AccessAlerts {
         select count(*) from access_audit where action = 'ACCESS_ALERT' and user_id = ? and detail = ?
           and coalesce(case_code, '') = coalesce(?, '') and occurred_at > ?""",
         Integer.class, userId, detail, caseCode, Timestamp.from(clock.instant().minus(Duration.ofDays(1))));
-    if (kind != Kind.BREAK_GLASS && recent != null && recent > 0) {
+    // Repeated refusals are counted by SuspiciousAccess from the last alert on (a threshold, not once a day).
+    if (kind != Kind.BREAK_GLASS && kind != Kind.REPEATED_REFUSALS && recent != null && recent > 0) {
       return;
     }
     audit.record(userId, caseCode, "ACCESS_ALERT", AccessAudit.Outcome.ALLOWED, detail);

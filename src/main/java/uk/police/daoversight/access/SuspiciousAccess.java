@@ -19,12 +19,15 @@ public class SuspiciousAccess {
   static final int REFUSALS_IN_A_DAY = 3;
 
   private final ConflictOfInterest conflicts;
+  private final StaffDirectory directory;
   private final AccessAlerts alerts;
   private final JdbcTemplate jdbc;
   private final Clock clock;
 
-  public SuspiciousAccess(ConflictOfInterest conflicts, AccessAlerts alerts, JdbcTemplate jdbc, Clock clock) {
+  public SuspiciousAccess(ConflictOfInterest conflicts, StaffDirectory directory, AccessAlerts alerts, JdbcTemplate jdbc,
+                          Clock clock) {
     this.conflicts = conflicts;
+    this.directory = directory;
     this.alerts = alerts;
     this.jdbc = jdbc;
     this.clock = clock;
@@ -41,12 +44,33 @@ public class SuspiciousAccess {
           userId + " tried to reach case " + caseCode + ": " + conflict.get().reason());
       return;
     }
+    if (caseCode != null && directory.find(userId).isEmpty() && !onTheRoster(userId)
+        && neverAlerted(userId, AccessAlerts.Kind.NOT_IN_DIRECTORY)) {
+      // Issue #16 item 5: someone in neither the directory nor the SOO roster raises an alert on their first case read.
+      alerts.raise(AccessAlerts.Kind.NOT_IN_DIRECTORY, userId, null,
+          userId + " reached case " + caseCode + " but is not in the staff directory (nor the SOO roster)");
+    }
+    // Refusals since the last alert about them (within the last day): every further REFUSALS_IN_A_DAY alert again.
+    Timestamp dayAgo = Timestamp.from(clock.instant().minus(Duration.ofDays(1)));
+    Timestamp lastAlert = jdbc.queryForObject("select max(occurred_at) from access_audit where action = 'ACCESS_ALERT'"
+        + " and user_id = ? and detail = ? and occurred_at > ?", Timestamp.class, userId, AccessAlerts.Kind.REPEATED_REFUSALS.name(), dayAgo);
     Integer refusals = jdbc.queryForObject(
         "select count(*) from access_audit where user_id = ? and outcome = 'REFUSED' and occurred_at > ?",
-        Integer.class, userId, Timestamp.from(clock.instant().minus(Duration.ofDays(1))));
+        Integer.class, userId, lastAlert != null ? lastAlert : dayAgo);
     if (refusals != null && refusals >= REFUSALS_IN_A_DAY) {
       alerts.raise(AccessAlerts.Kind.REPEATED_REFUSALS, userId, null,
           userId + " was refused " + refusals + " times in the last 24 hours");
     }
+  }
+
+  private boolean onTheRoster(String userId) {
+    Integer entries = jdbc.queryForObject("select count(*) from soo_roster where user_id = ?", Integer.class, userId);
+    return entries != null && entries > 0;
+  }
+
+  private boolean neverAlerted(String userId, AccessAlerts.Kind kind) {
+    Integer alerts = jdbc.queryForObject("select count(*) from access_audit where action = 'ACCESS_ALERT' and user_id = ? and detail = ?",
+        Integer.class, userId, kind.name());
+    return alerts == null || alerts == 0;
   }
 }

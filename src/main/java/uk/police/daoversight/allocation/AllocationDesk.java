@@ -25,6 +25,7 @@ public class AllocationDesk {
 
   private final IdentityVault vault;
   private final ConflictOfInterest conflicts;
+  private final uk.police.daoversight.audit.AccessAudit audit;
   private final SooRoster roster;
   private final AllocationService allocation;
   private final CaseAccess access;
@@ -32,7 +33,9 @@ public class AllocationDesk {
   private final Duration contactDeadline;
 
   public AllocationDesk(IdentityVault vault, ConflictOfInterest conflicts, SooRoster roster, AllocationService allocation, CaseAccess access,
-                        Clock clock, @Value("${oversight.contact-deadline:PT72H}") Duration contactDeadline) {
+                        Clock clock, @Value("${oversight.contact-deadline:PT72H}") Duration contactDeadline,
+                        uk.police.daoversight.audit.AccessAudit audit) {
+    this.audit = audit;
     this.vault = vault;
     this.conflicts = conflicts;
     this.roster = roster;
@@ -65,6 +68,9 @@ public class AllocationDesk {
     History h = history(caseCode);
     if (h.latestVictimCase() != null) {
       vault.link(caseCode, h.latestVictimCase());
+      // DPA 2018 s.62: combination, the two cases' records now read together.
+      audit.record(null, caseCode, uk.police.daoversight.audit.AccessAudit.COMBINATION,
+          uk.police.daoversight.audit.AccessAudit.Outcome.ALLOWED, "linked to earlier case " + h.latestVictimCase());
     }
   }
 

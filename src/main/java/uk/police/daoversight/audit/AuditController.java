@@ -23,41 +23,96 @@ public class AuditController {
 
   private final AccessAudit audit;
   private final CurrentUser currentUser;
+  private final Purposes purposes;
 
-  public AuditController(AccessAudit audit, CurrentUser currentUser) {
+  public AuditController(AccessAudit audit, CurrentUser currentUser, Purposes purposes) {
+    this.purposes = purposes;
     this.audit = audit;
     this.currentUser = currentUser;
   }
 
   @GetMapping("/api/audit")
   public ResponseEntity<?> audit(@RequestParam(required = false) String caseCode, @RequestParam(required = false) String user,
+                                 @RequestParam(required = false) String outcome,
                                  @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                 @RequestParam(defaultValue = "json") String format) {
+                                 @RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "100") String size,
+                                 @RequestParam(defaultValue = "json") String format,
+                                 @RequestParam(required = false) String recipient) {
     if (!currentUser.inAnyGroup(Groups.INFORMATION_GOVERNANCE)) {
       audit.record(currentUser.userId(), caseCode, "READ_AUDIT", AccessAudit.Outcome.REFUSED, null);
       throw new uk.police.daoversight.security.ForbiddenException("The access audit is for information governance only");
     }
-    List<AccessAudit.Entry> entries = audit.query(caseCode, user, instant(from, "from"), instant(to, "to"));
-    audit.record(currentUser.userId(), caseCode, "READ_AUDIT", AccessAudit.Outcome.ALLOWED, entries.size() + " entries");
-    if (!"csv".equalsIgnoreCase(format)) {
-      return ResponseEntity.ok(entries);
+    if (outcome != null && !outcome.isBlank() && java.util.Arrays.stream(AccessAudit.Outcome.values()).noneMatch(o -> o.name().equals(outcome))) {
+      throw new BadRequestException("'outcome' must be one of ALLOWED, REFUSED, GRANTED, REVOKED");
     }
-    StringBuilder csv = new StringBuilder("id,occurredAt,userId,caseCode,action,outcome,detail\n");
-    for (AccessAudit.Entry e : entries) {
+    boolean csvExport = "csv".equalsIgnoreCase(format);
+    String recipientOf = csvExport ? Purposes.requireRecipient(recipient) : null;
+    int pageNumber = number(page, "page", 0, 1_000_000);
+    int pageSize = number(size, "size", 1, 1000);
+    AccessAudit.Page result = audit.query(new AccessAudit.Filter(caseCode, user, outcome, instant(from, "from"), instant(to, "to")),
+        pageNumber, pageSize);
+    audit.record(new AccessAudit.Row(currentUser.userId(), caseCode, csvExport ? "DISCLOSE_AUDIT" : "READ_AUDIT",
+        AccessAudit.Outcome.ALLOWED, result.entries().size() + " of " + result.total() + " entries", null, null, recipientOf));
+    if (!csvExport) {
+      return ResponseEntity.ok(result);
+    }
+    StringBuilder csv = new StringBuilder("id,occurredAt,userId,caseCode,attempted,action,outcome,detail,purpose,purposeNote,recipient\n");
+    for (AccessAudit.Entry e : result.entries()) {
       csv.append(e.id()).append(',').append(e.occurredAt()).append(',').append(cell(e.userId())).append(',')
-          .append(cell(e.caseCode())).append(',').append(cell(e.action())).append(',').append(cell(e.outcome())).append(',')
-          .append(cell(e.detail())).append('\n');
+          .append(cell(e.caseCode())).append(',').append(cell(e.attempted())).append(',').append(cell(e.action())).append(',')
+          .append(cell(e.outcome())).append(',').append(cell(e.detail())).append(',').append(cell(e.purpose())).append(',')
+          .append(cell(e.purposeNote())).append(',').append(cell(e.recipient())).append('\n');
     }
     return ResponseEntity.ok().contentType(new MediaType("text", "csv"))
+        .header("X-Total-Count", String.valueOf(result.total()))
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"access-audit.csv\"").body(csv.toString());
   }
 
-  /** A CSV cell, quoted; a leading = + - @ is defused so a spreadsheet never runs it. */
-  static String cell(String value) {
+  /** {@code GET /api/audit/purposes}: the reasons an identity may be read for (any signed-in user). */
+  @GetMapping("/api/audit/purposes")
+  public List<Purposes.Purpose> purposes() {
+    currentUser.userId();
+    return purposes.all();
+  }
+
+  /** {@code GET /api/audit/verify}: the hash chain walked; intact, or the first row changed or missing. */
+  @GetMapping("/api/audit/verify")
+  public AccessAudit.Verification verify() {
+    if (!currentUser.inAnyGroup(Groups.INFORMATION_GOVERNANCE)) {
+      audit.record(currentUser.userId(), null, "VERIFY_AUDIT", AccessAudit.Outcome.REFUSED, null);
+      throw new uk.police.daoversight.security.ForbiddenException("The access audit is for information governance only");
+    }
+    AccessAudit.Verification result = audit.verify();
+    audit.record(currentUser.userId(), null, "VERIFY_AUDIT", AccessAudit.Outcome.ALLOWED,
+        result.intact() ? result.rowsChecked() + " rows intact" : "broken: " + result.problem());
+    return result;
+  }
+
+  private static int number(String value, String name, int min, int max) {
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (RuntimeException e) {
+      // answered below
+    }
+    throw new BadRequestException("'" + name + "' must be a whole number from " + min + " to " + max);
+  }
+
+  /**
+   * A CSV cell, quoted; a value a spreadsheet would run as a formula (leading {@code = + - @}, tab or
+   * CR, also after leading spaces) gets a leading apostrophe, and a CR or LF inside becomes a space.
+   */
+  public static String cell(String value) {
     if (value == null) {
       return "";
     }
-    String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
+    String flat = value.replace('\r', ' ').replace('\n', ' ');
+    String trimmed = value.stripLeading();
+    boolean formula = !value.isEmpty() && ("=+-@\t\r".indexOf(value.charAt(0)) >= 0
+        || !trimmed.isEmpty() && "=+-@".indexOf(trimmed.charAt(0)) >= 0);
+    String safe = formula ? "'" + flat : flat;
     return "\"" + safe.replace("\"", "\"\"") + "\"";
   }
 

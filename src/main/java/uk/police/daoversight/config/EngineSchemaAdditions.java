@@ -33,6 +33,11 @@ public class EngineSchemaAdditions extends AbstractProcessEnginePlugin {
   public void postProcessEngineBuild(ProcessEngine processEngine) {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    if (ProcessEngineConfigurationImpl.DB_SCHEMA_UPDATE_FALSE.equals(configuration.getDatabaseSchemaUpdate())) {
+      // A node running as the runtime role may not change the schema: the owner's start-up applied these.
+      LOG.info("Engine schema additions left to the owner's start-up (schema-update=false)");
+      return;
+    }
     apply(configuration.getDataSource(), configuration.getDatabaseType());
   }
 

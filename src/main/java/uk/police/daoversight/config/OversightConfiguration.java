@@ -17,7 +17,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import uk.police.daoversight.access.BreakGlass;
-import uk.police.daoversight.access.EngineReadAudit;
 import uk.police.daoversight.access.SuspiciousAccess;
 import uk.police.daoversight.allocation.AllocationService;
 import uk.police.daoversight.allocation.SooRoster;
@@ -98,20 +97,6 @@ public class OversightConfiguration {
     registration.setName("setup-endpoint-guard");
     registration.addUrlPatterns("/camunda/api/admin/setup/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-    return registration;
-  }
-
-  /** Reads of a case through engine-rest and the webapps' engine API go into the access audit. */
-  @Bean
-  FilterRegistrationBean<EngineReadAudit> engineReadAudit(HistoryService historyService, IdentityService identityService,
-                                                          SooRoster roster, BreakGlass breakGlass, AccessAudit audit,
-                                                          SuspiciousAccess suspicious,
-                                                          uk.police.daoversight.access.ConflictOfInterest conflicts) {
-    FilterRegistrationBean<EngineReadAudit> registration = new FilterRegistrationBean<>(
-        new EngineReadAudit(historyService, identityService, roster, breakGlass, audit, suspicious, conflicts));
-    registration.setName("engine-read-audit");
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
     return registration;
   }
 

@@ -17,7 +17,13 @@ public class ReferralService {
   private final CaseCodeGenerator codes;
   private final Clock clock;
 
-  public ReferralService(ReferralValidator validator, IdentityVault vault, CaseCodeGenerator codes, Clock clock) {
+  private final uk.police.daoversight.audit.AccessAudit audit;
+  private final org.camunda.bpm.engine.IdentityService identityService;
+
+  public ReferralService(ReferralValidator validator, IdentityVault vault, CaseCodeGenerator codes, Clock clock,
+                         uk.police.daoversight.audit.AccessAudit audit, org.camunda.bpm.engine.IdentityService identityService) {
+    this.audit = audit;
+    this.identityService = identityService;
     this.validator = validator;
     this.vault = vault;
     this.codes = codes;
@@ -36,6 +42,10 @@ public class ReferralService {
       caseCode = codes.next();
     }
     vault.store(caseCode, referral, clock.instant());
+    // DPA 2018 s.62: collection. Who recorded it (the referrer signed in, or the process), never what.
+    org.camunda.bpm.engine.impl.identity.Authentication who = identityService.getCurrentAuthentication();
+    audit.record(who == null ? null : who.getUserId(), caseCode, uk.police.daoversight.audit.AccessAudit.COLLECTION,
+        uk.police.daoversight.audit.AccessAudit.Outcome.ALLOWED, "referral via " + referral.route().name());
     return new SealedReferral(caseCode, referral);
   }
 }

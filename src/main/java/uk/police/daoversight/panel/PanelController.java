@@ -22,7 +22,10 @@ public class PanelController {
   private final PanelMeetings meetings;
   private final CurrentUser currentUser;
 
-  public PanelController(PanelMeetings meetings, CurrentUser currentUser) {
+  private final uk.police.daoversight.audit.AccessAudit audit;
+
+  public PanelController(PanelMeetings meetings, CurrentUser currentUser, uk.police.daoversight.audit.AccessAudit audit) {
+    this.audit = audit;
     this.meetings = meetings;
     this.currentUser = currentUser;
   }
@@ -36,7 +39,14 @@ public class PanelController {
         .map(i -> new Item(meeting.heldOn().plusSeconds(i.startMinute() * 60L), i.caseCode(), i.reviewType(),
             i.slotMinutes(), i.soos(), i.priority(), i.priorityReason()))
         .toList();
+    var carriedOver = meetings.carriedOver(panelId);
+    // The access record: one row per case the agenda names (issue #16 item 1), in one batch.
+    java.util.Set<String> cases = new java.util.LinkedHashSet<>();
+    items.forEach(i -> cases.add(i.caseCode()));
+    carriedOver.forEach(c -> cases.add(c.caseCode()));
+    audit.recordAll(cases.stream().map(code -> new uk.police.daoversight.audit.AccessAudit.Row(currentUser.userId(), code,
+        "READ_AGENDA", uk.police.daoversight.audit.AccessAudit.Outcome.ALLOWED, "panel " + panelId)).toList());
     return new AgendaView(panelId, meeting.heldOn(), meeting.status(), meeting.capacityMinutes(),
-        items.stream().mapToInt(Item::slotMinutes).sum(), items, meetings.carriedOver(panelId));
+        items.stream().mapToInt(Item::slotMinutes).sum(), items, carriedOver);
   }
 }

@@ -28,7 +28,11 @@ public class ReportsController {
   private final Suppression suppression;
   private final CurrentUser currentUser;
 
-  public ReportsController(ForceFigures figures, Suppression suppression, CurrentUser currentUser) {
+  private final uk.police.daoversight.audit.AccessAudit audit;
+
+  public ReportsController(ForceFigures figures, Suppression suppression, CurrentUser currentUser,
+                           uk.police.daoversight.audit.AccessAudit audit) {
+    this.audit = audit;
     this.figures = figures;
     this.suppression = suppression;
     this.currentUser = currentUser;
@@ -36,8 +40,11 @@ public class ReportsController {
 
   @GetMapping("/api/reports/outputs")
   public ResponseEntity<?> outputs(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                   @RequestParam(defaultValue = "json") String format) {
+                                   @RequestParam(defaultValue = "json") String format,
+                                   @RequestParam(required = false) String recipient) {
     currentUser.requireAnyGroup(Groups.MANAGERS, Groups.PANEL_CHAIR, Groups.ANALYSTS);
+    // The board pack as a file is a disclosure: who receives it is recorded (DPA 2018 s.62).
+    String disclosedTo = "csv".equalsIgnoreCase(format) ? uk.police.daoversight.audit.Purposes.requireRecipient(recipient) : null;
     LocalDate end = date(to, "to", LocalDate.now(ZoneOffset.UTC).plusDays(1));
     LocalDate start = date(from, "from", end.minusYears(1));
     if (!start.isBefore(end)) {
@@ -65,6 +72,8 @@ public class ReportsController {
     Map<String, Object> breakdowns = new LinkedHashMap<>();
     figures.breakdowns(f, t).forEach((k, v) -> breakdowns.put(k, suppression.counts(v)));
     if ("csv".equalsIgnoreCase(format)) {
+      audit.record(new uk.police.daoversight.audit.AccessAudit.Row(currentUser.userId(), null, "DISCLOSE_BOARD_PACK",
+          uk.police.daoversight.audit.AccessAudit.Outcome.ALLOWED, start + " to " + end, null, null, disclosedTo));
       StringBuilder csv = new StringBuilder("key,label,value,previousYear,changePercent\n");
       rows.forEach(r -> csv.append(r.get("key")).append(",\"").append(r.get("label")).append("\",").append(r.get("value"))
           .append(',').append(r.get("previousYear")).append(',').append(r.get("changePercent") == null ? "" : r.get("changePercent"))

@@ -173,7 +173,7 @@ class AccessControlTest extends EngineTest {
   }
 
   private HttpStatus identity(String user, String code) {
-    return HttpStatus.valueOf(rest.withBasicAuth(user, "demo").getForEntity("/api/cases/" + code + "/identity", String.class)
+    return HttpStatus.valueOf(rest.withBasicAuth(user, "demo").getForEntity("/api/cases/" + code + "/identity?purpose=ALLOCATION", String.class)
         .getStatusCode().value());
   }
 

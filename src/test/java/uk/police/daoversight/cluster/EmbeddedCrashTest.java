@@ -60,7 +60,7 @@ class EmbeddedCrashTest {
       List<String> missing = new ArrayList<>();
       for (String code : accepted) {
         Answer running = client.get(again, "/engine-rest/process-instance/count?processDefinitionKey=oversightCase&businessKey=" + code, "admin");
-        Answer identity = client.get(again, "/api/cases/" + code + "/identity", "coordinator");
+        Answer identity = client.get(again, "/api/cases/" + code + "/identity?purpose=ALLOCATION", "coordinator");
         if (running.json().get("count").asInt() != 1 || identity.status() != 200) {
           missing.add(code + " (running: " + running.body() + ", vault: " + identity.status() + ")");
         }

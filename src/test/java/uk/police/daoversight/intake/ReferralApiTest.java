@@ -156,7 +156,7 @@ class ReferralApiTest extends EngineTest {
   }
 
   private ResponseEntity<Map<String, Object>> identity(String user, String caseCode) {
-    return rest.withBasicAuth(user, "demo").exchange("/api/cases/" + caseCode + "/identity", HttpMethod.GET, null, JSON);
+    return rest.withBasicAuth(user, "demo").exchange("/api/cases/" + caseCode + "/identity?purpose=CONTACT_VICTIM", HttpMethod.GET, null, JSON);
   }
 
   private int countCases(String reference) {

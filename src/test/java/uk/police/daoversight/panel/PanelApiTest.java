@@ -73,6 +73,8 @@ class PanelApiTest extends EngineTest {
           .containsKey("time").containsEntry("soos", List.of(soo));
     });
     assertThat(agenda.getBody().toString()).doesNotContain(r.victim().name()).doesNotContain(r.externalReference());
+    assertThat(jdbc.queryForList("select case_code from access_audit where user_id = 'chair' and action = 'READ_AGENDA' and detail = ?",
+        String.class, "panel " + panelId)).as("the access record names the agenda's case").containsExactly(caseCode);
     assertThat(rest.withBasicAuth(soo, "demo").getForEntity("/api/panels/" + panelId + "/agenda", String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
 

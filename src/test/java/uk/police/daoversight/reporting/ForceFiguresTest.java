@@ -84,7 +84,7 @@ class ForceFiguresTest extends EngineTest {
         "casesReferredByRoute", byRoute, "casesReferredByMonth", Map.of("2031-03", 12)));
 
     ResponseEntity<String> csv = rest.withBasicAuth("analyst", "demo").getForEntity(
-        "/api/reports/outputs?from=2031-01-01&to=2032-01-01&format=csv", String.class);
+        "/api/reports/outputs?from=2031-01-01&to=2032-01-01&format=csv&recipient=Force Executive Board", String.class);
     assertThat(csv.getBody()).contains("casesReferred,\"Cases referred\",12,<3,").contains("panelsHeld,\"Scrutiny panels held\",<3,<3,")
         .contains("casesReferredByRoute.IDVA,\"casesReferredByRoute IDVA\",<3");
 

@@ -212,9 +212,9 @@ class InsiderAttemptsTest extends EngineTest {
     ResponseEntity<String> json = rest.withBasicAuth("auditor", "demo").getForEntity("/api/audit?user=manager", String.class);
     assertThat(json.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(json.getBody()).contains("\"action\":\"READ_IDENTITY\"").contains("\"outcome\":\"REFUSED\"").contains("ABCD-EFGH");
-    ResponseEntity<String> csv = rest.withBasicAuth("auditor", "demo").getForEntity("/api/audit?caseCode=ABCD-EFGH&format=csv", String.class);
+    ResponseEntity<String> csv = rest.withBasicAuth("auditor", "demo").getForEntity("/api/audit?caseCode=ABCD-EFGH&format=csv&recipient=PSD investigation", String.class);
     assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
-    assertThat(csv.getBody()).startsWith("id,occurredAt,userId,caseCode,action,outcome,detail").contains("\"manager\"");
+    assertThat(csv.getBody()).startsWith("id,occurredAt,userId,caseCode,attempted,action,outcome,detail,purpose,purposeNote,recipient").contains("\"manager\"");
     assertThat(rest.withBasicAuth("auditor", "demo").getForEntity("/api/audit?from=yesterday", String.class).getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
     for (String user : List.of("coordinator", "manager", "admin", "psd1")) {
