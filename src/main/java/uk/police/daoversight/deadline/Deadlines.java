@@ -1,0 +1,74 @@
+package uk.police.daoversight.deadline;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Expression bean {@code deadlines}: the repeating chase timers and the Victims' Code working-day
+ * clocks the models read, from the settings {@code oversight.chase-interval} (PT24H),
+ * {@code oversight.chases-before-escalation} (3),
+ * {@code oversight.victims-code.support-referral-working-days} (2) and
+ * {@code oversight.closure-days} (the force's own closure days, ISO dates).
+ */
+@Component("deadlines")
+public class Deadlines {
+
+  private final Chases chases;
+  private final WorkingDays workingDays;
+  private final int supportReferralWorkingDays;
+
+  public Deadlines(
+      @Value("${oversight.chase-interval:PT24H}") String chaseInterval,
+      @Value("${oversight.chases-before-escalation:3}") int chasesBeforeEscalation,
+      @Value("${oversight.victims-code.support-referral-working-days:2}") int supportReferralWorkingDays,
+      @Value("${oversight.closure-days:}") String closureDays) {
+    if (supportReferralWorkingDays < 0) {
+      throw new IllegalArgumentException("oversight.victims-code.support-referral-working-days must not be negative");
+    }
+    this.chases = new Chases(Duration.parse(chaseInterval.trim()), chasesBeforeEscalation);
+    this.workingDays = new WorkingDays(dates(closureDays));
+    this.supportReferralWorkingDays = supportReferralWorkingDays;
+  }
+
+  /** "2026-12-24, 2026-12-31" as dates; a malformed entry stops start-up with its text. */
+  static List<LocalDate> dates(String list) {
+    if (list == null || list.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(s -> {
+      try {
+        return LocalDate.parse(s);
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("oversight.closure-days: not an ISO date (yyyy-mm-dd): " + s);
+      }
+    }).toList();
+  }
+
+  /** {@code R/<deadline>/<interval>}: chase at the deadline and again every interval. */
+  public String chaseCycle(Date deadline) {
+    return chases.cycleFrom(deadline.toInstant());
+  }
+
+  /** When the referral to support services (IDVA or DA service) is due, counted from the report. */
+  public Date supportReferralDueBy(Date reportedAt) {
+    return Date.from(workingDays.dueBy(reportedAt.toInstant(), supportReferralWorkingDays));
+  }
+
+  public Chases chases() {
+    return chases;
+  }
+
+  public WorkingDays workingDays() {
+    return workingDays;
+  }
+
+  public int supportReferralWorkingDays() {
+    return supportReferralWorkingDays;
+  }
+}
