@@ -1,5 +1,7 @@
 package uk.police.daoversight.deadline;
 
+import static uk.police.daoversight.process.CaseVariables.ACTION_DUE_DATE;
+import static uk.police.daoversight.process.CaseVariables.ALLOCATED_SOO;
 import static uk.police.daoversight.process.CaseVariables.ASSIGNED_SOO;
 import static uk.police.daoversight.process.CaseVariables.CASE_CODE;
 import static uk.police.daoversight.process.CaseVariables.CHASE_DUE_DATE;
@@ -7,6 +9,8 @@ import static uk.police.daoversight.process.CaseVariables.CHASE_ESCALATED;
 import static uk.police.daoversight.process.CaseVariables.CHASE_NUMBER;
 import static uk.police.daoversight.process.CaseVariables.CHASE_SUMMARY;
 import static uk.police.daoversight.process.CaseVariables.CONTACT_DUE_DATE;
+import static uk.police.daoversight.process.CaseVariables.SCHEDULED_CONTACT_DUE_DATE;
+import static uk.police.daoversight.process.CaseVariables.UPDATE_DUE_DATE;
 
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
 import java.util.Arrays;
@@ -28,7 +32,10 @@ public class CountChaseDelegate implements JavaDelegate {
 
   /** The deadlines that are chased, by the id of their "Count the chase" step. */
   enum Watched {
-    FIRST_CONTACT("countContactChase", CONTACT_DUE_DATE, "first contact with the victim");
+    FIRST_CONTACT("countContactChase", CONTACT_DUE_DATE, "first contact with the victim"),
+    CASE_UPDATE("countUpdateChase", UPDATE_DUE_DATE, "case update"),
+    SCHEDULED_CONTACT("countScheduledContactChase", SCHEDULED_CONTACT_DUE_DATE, "scheduled contact with the victim"),
+    PANEL_ACTION("countActionChase", ACTION_DUE_DATE, "panel action");
 
     final String activityId;
     final VariableFactory<Date> deadline;
@@ -58,6 +65,9 @@ public class CountChaseDelegate implements JavaDelegate {
     Date deadline = watched.deadline.from(execution).get();
     Chases.Chase chase = deadlines.chases().at(deadline.toInstant(), ClockUtil.getCurrentTime().toInstant());
     String soo = ASSIGNED_SOO.from(execution).getOrNull();
+    if (soo == null) {
+      soo = ALLOCATED_SOO.from(execution).getOrNull();
+    }
     CHASE_NUMBER.on(execution).setLocal(chase.number());
     CHASE_ESCALATED.on(execution).setLocal(chase.escalated());
     CHASE_DUE_DATE.on(execution).setLocal(Date.from(chase.nextChase()));

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -22,18 +23,25 @@ public class Deadlines {
   private final Chases chases;
   private final WorkingDays workingDays;
   private final int supportReferralWorkingDays;
+  private final String scheduledContactGrace;
+  private final Duration panelActionDefaultPeriod;
 
   public Deadlines(
       @Value("${oversight.chase-interval:PT24H}") String chaseInterval,
       @Value("${oversight.chases-before-escalation:3}") int chasesBeforeEscalation,
       @Value("${oversight.victims-code.support-referral-working-days:2}") int supportReferralWorkingDays,
-      @Value("${oversight.closure-days:}") String closureDays) {
+      @Value("${oversight.closure-days:}") String closureDays,
+      @Value("${oversight.scheduled-contact-grace:P2D}") String scheduledContactGrace,
+      @Value("${oversight.panel-action-default-period:P28D}") String panelActionDefaultPeriod) {
     if (supportReferralWorkingDays < 0) {
       throw new IllegalArgumentException("oversight.victims-code.support-referral-working-days must not be negative");
     }
     this.chases = new Chases(Duration.parse(chaseInterval.trim()), chasesBeforeEscalation);
     this.workingDays = new WorkingDays(dates(closureDays));
     this.supportReferralWorkingDays = supportReferralWorkingDays;
+    Duration.parse(scheduledContactGrace.trim());
+    this.scheduledContactGrace = scheduledContactGrace.trim();
+    this.panelActionDefaultPeriod = Duration.parse(panelActionDefaultPeriod.trim());
   }
 
   /** "2026-12-24, 2026-12-31" as dates; a malformed entry stops start-up with its text. */
@@ -53,6 +61,24 @@ public class Deadlines {
   /** {@code R/<deadline>/<interval>}: chase at the deadline and again every interval. */
   public String chaseCycle(Date deadline) {
     return chases.cycleFrom(deadline.toInstant());
+  }
+
+  /** Now (engine clock) plus an ISO period such as P28D or PT72H: when a task started now is due. */
+  public Date after(String period) {
+    return Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.parse(period.trim())));
+  }
+
+  /** How long after it falls due a scheduled contact may still be made before it is chased. */
+  public String getScheduledContactGrace() {
+    return scheduledContactGrace;
+  }
+
+  /** A panel action is due at the end of its due day (force time), or the default period from now. */
+  public Date panelActionDueBy(LocalDate dueDate) {
+    if (dueDate == null) {
+      return Date.from(ClockUtil.getCurrentTime().toInstant().plus(panelActionDefaultPeriod));
+    }
+    return Date.from(dueDate.plusDays(1).atStartOfDay(WorkingDays.FORCE_ZONE).toInstant());
   }
 
   /** When the referral to support services (IDVA or DA service) is due, counted from the report. */

@@ -74,6 +74,11 @@ public final class CaseVariables {
   public static final VariableFactory<Boolean> CHASE_ESCALATED = booleanVariable("chaseEscalated");
   public static final VariableFactory<String> CHASE_SUMMARY = stringVariable("chaseSummary");
   public static final VariableFactory<Date> CHASE_DUE_DATE = dateVariable("chaseDueDate");
+  public static final VariableFactory<String> CHASE_NOTE = stringVariable("chaseNote");
+  // Deadlines of the watched stages (local to each stage's instance)
+  public static final VariableFactory<Date> UPDATE_DUE_DATE = dateVariable("updateDueDate");
+  public static final VariableFactory<Date> SCHEDULED_CONTACT_DUE_DATE = dateVariable("scheduledContactDueDate");
+  public static final VariableFactory<Date> ACTION_DUE_DATE = dateVariable("actionDueDate");
 
   // Case update form
   public static final VariableFactory<Boolean> VICTIM_CONTACTED = booleanVariable("victimContacted");

@@ -9,7 +9,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.time.Duration;
 import java.util.Date;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -21,6 +23,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import uk.police.daoversight.closure.PanelActions;
+import uk.police.daoversight.closure.PanelOutcomes;
+import uk.police.daoversight.deadline.WorkingDays;
 import uk.police.daoversight.support.CaseDriver;
 import uk.police.daoversight.support.EngineTest;
 import uk.police.daoversight.support.IntegrationTest;
@@ -39,6 +44,7 @@ class DeadlinesProcessTest extends EngineTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
+  @Autowired PanelOutcomes panelOutcomes;
 
   CaseDriver driver;
 
@@ -110,6 +116,82 @@ class DeadlinesProcessTest extends EngineTest {
     ClockUtil.setCurrentTime(new Date(due.getTime() + 10 * DAY.toMillis()));
     Assertions.assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().executable()
         .list()).extracting(Job::getId).isEmpty();
+  }
+
+  @Test
+  void aMissedScheduledContactIsChasedThenEscalatedAndStopsWhenMade() {
+    ProcessInstance pi = driver.toFirstContact(Referrals.policeVictim("IOPC"));
+    driver.contact(pi, "ENGAGED", "P7D");
+    Job next = job("nextContactDue", pi);
+    ClockUtil.setCurrentTime(next.getDuedate());
+    execute(next);
+
+    Date due = new Date(next.getDuedate().getTime() + Duration.ofDays(2).toMillis());
+    Assertions.assertThat(task("makeScheduledContact", pi).getDueDate()).isEqualTo(due);
+    chaseFourTimes(pi, "scheduledContactMissed", due, "chaseScheduledContact", "escalateScheduledContact", "scheduled contact");
+
+    complete(task("makeScheduledContact", pi), withVariables("scheduledContactMade", true, "contactNote", "Victim updated"));
+    assertThat(pi).hasPassed("scheduledContactRecordedEnd");
+    noChaseLeft(pi, "scheduledContactMissed", "chaseScheduledContact", "escalateScheduledContact");
+    execute(job("fileScheduledContact", pi));
+    assertThat(pi).isWaitingAt("updateCase", "nextContactDue");
+  }
+
+  @Test
+  void anOverduePanelActionIsChasedThenEscalatedAndStopsWhenDone() {
+    ProcessInstance pi = driver.toOversight(Referrals.policeVictim("MASH"));
+    LocalDate dueDay = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), WorkingDays.FORCE_ZONE).plusDays(3);
+    panelOutcomes.record(PanelOutcomes.Outcome.of(pi.getBusinessKey(),
+        List.of(new PanelActions.NewAction("Ask the investigator to update the victim weekly", "OIC", dueDay)), false));
+    Date due = Date.from(dueDay.plusDays(1).atStartOfDay(WorkingDays.FORCE_ZONE).toInstant());
+    Assertions.assertThat(task("completePanelAction", pi).getDueDate()).isEqualTo(due);
+
+    chaseFourTimes(pi, "panelActionOverdue", due, "chaseOverdueAction", "escalateOverdueAction", "panel action");
+
+    complete(task("completePanelAction", pi), withVariables("actionDone", true, "actionNote", "Weekly updates agreed"));
+    assertThat(pi).hasPassed("panelActionDone", "panelActionsComplete");
+    noChaseLeft(pi, "panelActionOverdue", "chaseOverdueAction", "escalateOverdueAction");
+  }
+
+  @Test
+  void aMissingCaseUpdateIsChasedThenEscalatedAndStopsWithTheUpdate() {
+    ProcessInstance pi = driver.toOversight(Referrals.policeVictim("COLLEAGUE"));
+    Date due = new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(28).toMillis());
+    Assertions.assertThat(task("updateCase", pi).getDueDate()).isEqualTo(due);
+
+    chaseFourTimes(pi, "updateOverdue", due, "chaseCaseUpdate", "escalateCaseUpdate", "case update");
+
+    driver.update(pi, false, Map.of());
+    Assertions.assertThat(tasks(pi, "chaseCaseUpdate")).isEmpty();
+    Assertions.assertThat(tasks(pi, "escalateCaseUpdate")).isEmpty();
+    Assertions.assertThat(job("updateOverdue", pi).getDuedate())
+        .isEqualTo(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(28).toMillis()));
+  }
+
+  /** Chases 1-3 go to the coordinators a chase interval apart, the 4th to the DA lead; none is closed. */
+  void chaseFourTimes(ProcessInstance pi, String timerId, Date due, String chaseKey, String escalationKey, String what) {
+    for (int chase = 1; chase <= 4; chase++) {
+      Job timer = job(timerId, pi);
+      Date fires = new Date(due.getTime() + (chase - 1) * DAY.toMillis());
+      Assertions.assertThat(timer.getDuedate()).as("%s chase %d", what, chase).isEqualTo(fires);
+      ClockUtil.setCurrentTime(fires);
+      execute(timer);
+    }
+    Assertions.assertThat(tasks(pi, chaseKey)).hasSize(3).allSatisfy(t -> {
+      Assertions.assertThat(t.getName()).contains(pi.getBusinessKey()).contains(what);
+      Assertions.assertThat(taskService.getIdentityLinksForTask(t.getId())).extracting(l -> l.getGroupId()).containsExactly("case-coordinators");
+    });
+    Assertions.assertThat(tasks(pi, escalationKey)).singleElement().satisfies(t -> {
+      Assertions.assertThat(t.getName()).contains(pi.getBusinessKey()).contains("3 days 0 h late").contains("(chase 4)");
+      Assertions.assertThat(t.getDueDate()).isEqualTo(new Date(due.getTime() + 4 * DAY.toMillis()));
+      Assertions.assertThat(taskService.getIdentityLinksForTask(t.getId())).extracting(l -> l.getGroupId()).containsExactly("panel-chair");
+    });
+  }
+
+  void noChaseLeft(ProcessInstance pi, String timerId, String chaseKey, String escalationKey) {
+    Assertions.assertThat(tasks(pi, chaseKey)).isEmpty();
+    Assertions.assertThat(tasks(pi, escalationKey)).isEmpty();
+    Assertions.assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).activityId(timerId).count()).isZero();
   }
 
   /** What the coordinators' overdue list and Tasklist's due colouring read: tasks past their due date. */
