@@ -25,6 +25,7 @@ public class Deadlines {
   private final int supportReferralWorkingDays;
   private final String scheduledContactGrace;
   private final Duration panelActionDefaultPeriod;
+  private final int closureApprovalWorkingDays;
 
   public Deadlines(
       @Value("${oversight.chase-interval:PT24H}") String chaseInterval,
@@ -32,7 +33,8 @@ public class Deadlines {
       @Value("${oversight.victims-code.support-referral-working-days:2}") int supportReferralWorkingDays,
       @Value("${oversight.closure-days:}") String closureDays,
       @Value("${oversight.scheduled-contact-grace:P2D}") String scheduledContactGrace,
-      @Value("${oversight.panel-action-default-period:P28D}") String panelActionDefaultPeriod) {
+      @Value("${oversight.panel-action-default-period:P28D}") String panelActionDefaultPeriod,
+      @Value("${oversight.closure-approval-working-days:5}") int closureApprovalWorkingDays) {
     if (supportReferralWorkingDays < 0) {
       throw new IllegalArgumentException("oversight.victims-code.support-referral-working-days must not be negative");
     }
@@ -42,6 +44,10 @@ public class Deadlines {
     Duration.parse(scheduledContactGrace.trim());
     this.scheduledContactGrace = scheduledContactGrace.trim();
     this.panelActionDefaultPeriod = Duration.parse(panelActionDefaultPeriod.trim());
+    if (closureApprovalWorkingDays < 0) {
+      throw new IllegalArgumentException("oversight.closure-approval-working-days must not be negative");
+    }
+    this.closureApprovalWorkingDays = closureApprovalWorkingDays;
   }
 
   /** "2026-12-24, 2026-12-31" as dates; a malformed entry stops start-up with its text. */
@@ -79,6 +85,11 @@ public class Deadlines {
       return Date.from(ClockUtil.getCurrentTime().toInstant().plus(panelActionDefaultPeriod));
     }
     return Date.from(dueDate.plusDays(1).atStartOfDay(WorkingDays.FORCE_ZONE).toInstant());
+  }
+
+  /** A closure approval asked for now is due within the set working days. */
+  public Date closureApprovalDueBy() {
+    return Date.from(workingDays.dueBy(ClockUtil.getCurrentTime().toInstant(), closureApprovalWorkingDays));
   }
 
   /** When the referral to support services (IDVA or DA service) is due, counted from the report. */

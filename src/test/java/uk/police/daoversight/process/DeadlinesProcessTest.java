@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -23,6 +24,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 import uk.police.daoversight.closure.PanelActions;
 import uk.police.daoversight.closure.PanelOutcomes;
 import uk.police.daoversight.deadline.WorkingDays;
@@ -45,6 +48,7 @@ class DeadlinesProcessTest extends EngineTest {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired PanelOutcomes panelOutcomes;
+  @Autowired TestRestTemplate rest;
 
   CaseDriver driver;
 
@@ -166,6 +170,47 @@ class DeadlinesProcessTest extends EngineTest {
     Assertions.assertThat(tasks(pi, "escalateCaseUpdate")).isEmpty();
     Assertions.assertThat(job("updateOverdue", pi).getDuedate())
         .isEqualTo(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(28).toMillis()));
+  }
+
+  @Test
+  void aConferenceDatedInThePastIsRefusedAndAnAcceptedOneGivesTheOutcomeItsDueDate() {
+    ProcessInstance theCase = driver.start(Referrals.policeVictim("PSD"));
+    driver.reviewHistory(theCase);
+    driver.allocateAsRecommended(theCase);
+    ProcessInstance conference = runtimeService.createProcessInstanceQuery().processDefinitionKey("caseConference")
+        .processInstanceBusinessKey(theCase.getBusinessKey()).singleResult();
+    Task schedule = task("scheduleConference", conference);
+    String yesterday = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), WorkingDays.FORCE_ZONE).minusDays(1) + "T10:00";
+
+    Assertions.assertThatThrownBy(() -> taskService.complete(schedule.getId(), Map.of("conferenceDate", yesterday)))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasRootCauseMessage("A case conference cannot be dated in the past");
+    Assertions.assertThatThrownBy(() -> taskService.complete(schedule.getId(), Map.of("conferenceDate", "next week")))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).rootCause().hasMessageStartingWith("Give the conference date");
+    // The same refusal through engine-rest (what Tasklist calls): a 400 without engine text, nothing
+    // stored (EngineErrorAnswer words it generically; Tasklist's form refuses a past date first).
+    ResponseEntity<String> answer = rest.withBasicAuth("coordinator", "demo").postForEntity("/engine-rest/task/" + schedule.getId()
+        + "/complete", Map.of("variables", Map.of("conferenceDate", Map.of("value", yesterday, "type", "String"))), String.class);
+    Assertions.assertThat(answer.getStatusCode().value()).isEqualTo(400);
+    Assertions.assertThat(answer.getBody()).contains("refused").doesNotContain("at org.").doesNotContain("ENGINE-");
+    assertThat(conference).isWaitingAt("scheduleConference");
+    Assertions.assertThat(runtimeService.getVariable(conference.getId(), "conferenceDate")).isNull();
+
+    LocalDate friday = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), WorkingDays.FORCE_ZONE).plusDays(7)
+        .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.FRIDAY));
+    taskService.complete(schedule.getId(), Map.of("conferenceDate", friday + "T10:00"));
+    Task outcome = task("recordConferenceOutcome", conference);
+    LocalDate lastDay = new WorkingDays(List.of()).addWorkingDays(friday, 1);
+    Assertions.assertThat(lastDay.getDayOfWeek()).isIn(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.TUESDAY);
+    Assertions.assertThat(outcome.getDueDate()).isEqualTo(Date.from(lastDay.plusDays(1).atStartOfDay(WorkingDays.FORCE_ZONE).toInstant()));
+  }
+
+  @Test
+  void closureApprovalIsDueWithinFiveWorkingDays() {
+    ProcessInstance pi = driver.toOversight(Referrals.policeVictim("CALL_999"));
+    driver.update(pi, true, CaseDriver.assurance());
+    Task approve = task("approveClosure", pi);
+    Date expected = Date.from(new WorkingDays(List.of()).dueBy(ClockUtil.getCurrentTime().toInstant(), 5));
+    Assertions.assertThat(approve.getDueDate()).isEqualTo(expected);
   }
 
   /** Chases 1-3 go to the coordinators a chase interval apart, the 4th to the DA lead; none is closed. */
