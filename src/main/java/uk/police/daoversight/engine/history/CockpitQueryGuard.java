@@ -8,29 +8,33 @@ import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import uk.police.daoversight.engine.guard.ConflictGuardPlugin;
 
 /**
  * Cockpit's own plugin queries ({@code /camunda/api/cockpit/plugin/base/default/process-instance}
  * and its count, with {@code variables}) run on a command executor Cockpit builds for itself, which
  * none of the engine's interceptors see. This puts {@link VariableFilterGuard}'s rule in front of
  * it: Cockpit's runtime delegate is replaced by one whose command executor first asks the engine,
- * as the caller, whether they may filter by variable values. Installed after the webapps' bootstrap
+ * as the caller, whether they may filter by variable values, and whose answers lose the rows of a
+ * case the caller is conflicted on ({@link ConflictGuardPlugin#filterForCaller}). Installed after the webapps' bootstrap
  * and before the web server takes requests.
  */
 @Component
 public class CockpitQueryGuard implements SmartLifecycle {
 
   private final ProcessEngine engine;
+  private final ConflictGuardPlugin conflicts;
   private volatile boolean running;
 
-  public CockpitQueryGuard(ProcessEngine engine) {
+  public CockpitQueryGuard(ProcessEngine engine, ConflictGuardPlugin conflicts) {
     this.engine = engine;
+    this.conflicts = conflicts;
   }
 
   @Override
   public void start() {
     if (!(Cockpit.getRuntimeDelegate() instanceof Guarded)) {
-      Cockpit.setCockpitRuntimeDelegate(new Guarded(engine));
+      Cockpit.setCockpitRuntimeDelegate(new Guarded(engine, conflicts));
     }
     running = true;
   }
@@ -54,9 +58,11 @@ public class CockpitQueryGuard implements SmartLifecycle {
   static final class Guarded extends DefaultCockpitRuntimeDelegate {
 
     private final ProcessEngine engine;
+    private final ConflictGuardPlugin conflicts;
 
-    Guarded(ProcessEngine engine) {
+    Guarded(ProcessEngine engine, ConflictGuardPlugin conflicts) {
       this.engine = engine;
+      this.conflicts = conflicts;
     }
 
     @Override
@@ -73,7 +79,8 @@ public class CockpitQueryGuard implements SmartLifecycle {
                   return null;
                 });
           }
-          return inner.executeCommand(command);
+          // Nor does the conflict guard see these answers: the rows of a conflicted case are dropped here.
+          return conflicts.filterForCaller(inner.executeCommand(command));
         }
       };
     }
