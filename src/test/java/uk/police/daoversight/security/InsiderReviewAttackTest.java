@@ -2,6 +2,13 @@ package uk.police.daoversight.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
@@ -20,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -52,6 +60,7 @@ class InsiderReviewAttackTest extends EngineTest {
   static final String DEPARTMENT = "Roads Policing";
   static final List<String> TEST_USERS = List.of(PERP, BOSS, MARKER_USER);
 
+  @LocalServerPort int port;
   @Autowired TestRestTemplate rest;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
@@ -314,6 +323,27 @@ class InsiderReviewAttackTest extends EngineTest {
     ResponseEntity<String> engine = cockpit.get("/camunda/api/engine/engine/default/process-instance?businessKey="
         + own.getBusinessKey());
     assertThat(engine.getBody()).doesNotContain(own.getId());
+  }
+
+  // ---- 7. resource limits: a body the container does not parse itself -------------------------------
+
+  @Test
+  void aChunkedFormBodyOverTheLimitSentAsPutIsRefusedBeforeItIsRead() throws Exception {
+    // Spring's form-content filter reads PUT, PATCH and DELETE form bodies itself, to the end; chunked,
+    // such a body declares no length, and the container's form limit applies to POST alone.
+    byte[] big = ("available=false&padding=" + "x".repeat(3 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8);
+    String roster = "select count(*) from soo_roster where user_id = 'soo1' and available = true";
+    Integer available = jdbc.queryForObject(roster, Integer.class);
+    for (String method : List.of("PUT", "PATCH", "DELETE")) {
+      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/soos/soo1"))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("coordinator:demo".getBytes(StandardCharsets.UTF_8)))
+          .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build();
+      HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).as(method + " " + answer.body()).isEqualTo(413);
+      assertThat(answer.body()).contains("larger than 1 MB");
+    }
+    assertThat(jdbc.queryForObject(roster, Integer.class)).as("soo1's roster entry unchanged").isEqualTo(available);
   }
 
   // ---- helpers ---------------------------------------------------------------------------------------
