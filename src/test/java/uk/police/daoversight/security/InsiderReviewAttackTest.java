@@ -325,6 +325,40 @@ class InsiderReviewAttackTest extends EngineTest {
     assertThat(engine.getBody()).doesNotContain(own.getId());
   }
 
+  @Test
+  void aFormValueSmuggledAsAnObjectOrSentThroughTheSecondSpellingIsRefused() {
+    // The offered value, but as a JSON-serialised Java object of another type: it would pass as the
+    // text it serialises to and fail later, where the process reads it.
+    String smuggled = "{\"variables\":{\"contactOutcome\":{\"type\":\"Object\",\"value\":\"\\\"UNREACHABLE\\\"\","
+        + "\"valueInfo\":{\"objectTypeName\":\"java.util.ArrayList\",\"serializationDataFormat\":\"application/json\"}}}}";
+    ResponseEntity<String> answer = call(soo, HttpMethod.POST, "/engine-rest/task/" + contact.getId() + "/complete", smuggled,
+        MediaType.APPLICATION_JSON);
+    refusedWithoutTrace(answer);
+    assertThat(taskService.createTaskQuery().taskId(contact.getId()).count()).as("the task is still open").isOne();
+    assertThat(runtimeService.getVariable(pi.getId(), "contactOutcome")).isNull();
+
+    ResponseEntity<String> second = call(soo, HttpMethod.PUT,
+        "/engine-rest/engine/default/process-instance/" + pi.getId() + "/variables/riskLevel",
+        "{\"value\":\"STANDARD\",\"type\":\"String\"}", MediaType.APPLICATION_JSON);
+    refusedWithoutTrace(second);
+    assertThat(runtimeService.getVariable(pi.getId(), "riskLevel")).isEqualTo("MEDIUM");
+  }
+
+  @Test
+  void completingATaskThatNeverExistedIsA404AndAnExpressionSentAsHalJsonIsRefused() {
+    ResponseEntity<String> ghost = call(soo, HttpMethod.POST, "/engine-rest/task/00000000-dead-beef-0000-000000000000/complete",
+        "{\"variables\":{}}", MediaType.APPLICATION_JSON);
+    assertThat(ghost.getStatusCode().value()).as(ghost.getBody()).isEqualTo(404);
+    refusedWithoutTrace(ghost);
+
+    HttpHeaders headers = new HttpHeaders();
+    headers.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+    ResponseEntity<String> hal = rest.withBasicAuth("coordinator", "demo").exchange("/engine-rest/task?candidateUserExpression={e}",
+        HttpMethod.GET, new HttpEntity<>(headers), String.class, "${identityService.deleteUser('" + MARKER_USER + "')}");
+    refusedWithoutTrace(hal);
+    markerUserStillThere();
+  }
+
   // ---- 7. resource limits: a body the container does not parse itself -------------------------------
 
   @Test
