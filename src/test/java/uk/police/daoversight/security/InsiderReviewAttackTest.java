@@ -320,6 +320,15 @@ class InsiderReviewAttackTest extends EngineTest {
         "{\"processDefinitionId\":\"" + own.getProcessDefinitionId() + "\"}");
     assertThat(listed.getStatusCode().value()).as(listed.getBody()).isEqualTo(200);
     assertThat(listed.getBody()).contains(pi.getId()).doesNotContain(own.getId()).doesNotContain(own.getBusinessKey());
+    for (String query : List.of("{\"processDefinitionId\":\"" + own.getProcessDefinitionId() + "\",\"businessKey\":\""
+        + own.getBusinessKey() + "\"}", "{\"businessKey\":\"" + own.getBusinessKey() + "\",\"activityIdIn\":[\"reviewHistory\"]}")) {
+      ResponseEntity<String> counted = cockpit.post("/camunda/api/cockpit/plugin/base/default/process-instance/count", query);
+      assertThat(counted.getBody()).as("a yes/no oracle on his case: " + query).isEqualTo("{\"count\":0}");
+    }
+    ResponseEntity<String> others = cockpit.post("/camunda/api/cockpit/plugin/base/default/process-instance/count",
+        "{\"businessKey\":\"" + pi.getBusinessKey() + "\"}");
+    assertThat(others.getBody()).as("another case is counted as before").isEqualTo("{\"count\":"
+        + runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(pi.getBusinessKey()).count() + "}");
     ResponseEntity<String> engine = cockpit.get("/camunda/api/engine/engine/default/process-instance?businessKey="
         + own.getBusinessKey());
     assertThat(engine.getBody()).doesNotContain(own.getId());

@@ -1,6 +1,9 @@
 package uk.police.daoversight.engine.history;
 
+import java.util.List;
 import org.camunda.bpm.cockpit.Cockpit;
+import org.camunda.bpm.webapp.db.QueryParameters;
+import org.camunda.bpm.cockpit.impl.db.QueryServiceImpl;
 import org.camunda.bpm.cockpit.db.CommandExecutor;
 import org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -55,6 +58,26 @@ public class CockpitQueryGuard implements SmartLifecycle {
     return 0;
   }
 
+  static final String INSTANCE_COUNT = "selectRunningProcessInstancesCount";
+  static final String INSTANCE_LIST = "selectRunningProcessInstancesIncludingIncidents";
+  static final long RECOUNT_LIMIT = 2000;
+
+  /** A command's field, or null when it has none (Cockpit's query commands keep their statement and parameter). */
+  static Object field(Object command, String name) {
+    for (Class<?> c = command.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+      try {
+        java.lang.reflect.Field f = c.getDeclaredField(name);
+        f.setAccessible(true);
+        return f.get(command);
+      } catch (NoSuchFieldException e) {
+        // look in the superclass
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
   static final class Guarded extends DefaultCockpitRuntimeDelegate {
 
     private final ProcessEngine engine;
@@ -79,8 +102,21 @@ public class CockpitQueryGuard implements SmartLifecycle {
                   return null;
                 });
           }
-          // Nor does the conflict guard see these answers: the rows of a conflicted case are dropped here.
-          return conflicts.filterForCaller(inner.executeCommand(command));
+          // Nor does the conflict guard see these answers: the rows of a conflicted case are dropped here,
+          // and the instance count (narrowed by business key, step or incident, a yes/no oracle on one
+          // case) is recounted from the filtered list when it is small enough to be one.
+          T answer = conflicts.filterForCaller(inner.executeCommand(command));
+          if (answer instanceof Long counted && counted > 0 && counted <= RECOUNT_LIMIT
+              && INSTANCE_COUNT.equals(field(command, "statement"))
+              && field(command, "parameter") instanceof QueryParameters parameter) {
+            parameter.setFirstResult(0);
+            parameter.setMaxResults((int) RECOUNT_LIMIT);
+            List<?> rows = new QueryServiceImpl(this).executeQuery(INSTANCE_LIST, parameter);
+            @SuppressWarnings("unchecked")
+            T recounted = (T) Long.valueOf(Math.min(counted, rows.size()));
+            return recounted;
+          }
+          return answer;
         }
       };
     }
