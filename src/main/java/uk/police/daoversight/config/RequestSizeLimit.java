@@ -54,14 +54,20 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     chain.doFilter(new ReadBody(request, body), response);
   }
 
-  /** Multipart uploads and form posts: the container parses them from its own stream. */
+  /**
+   * Multipart uploads and form POSTs: the container parses them from its own stream, under its own
+   * limits. A form body sent with PUT, PATCH or DELETE is not the container's (its form limit covers
+   * POST alone): Spring's form-content filter reads it through this filter's stream, so it is bounded
+   * here like any other body.
+   */
   static boolean isReadByTheContainer(HttpServletRequest request) {
     String type = request.getContentType();
     if (type == null) {
       return false;
     }
     String lower = type.toLowerCase(java.util.Locale.ROOT);
-    return lower.startsWith("multipart/") || lower.startsWith("application/x-www-form-urlencoded");
+    return lower.startsWith("multipart/")
+        || lower.startsWith("application/x-www-form-urlencoded") && "POST".equalsIgnoreCase(request.getMethod());
   }
 
   private static boolean hasBody(HttpServletRequest request) {

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
@@ -180,6 +181,41 @@ final class DeployedForms {
       plain.put(name, plain(value));
     }
     return plain;
+  }
+
+  /**
+   * What a person sent, as {@link #plainValues}, except that a value typed as a Java object must be
+   * what Tasklist sends for a list or a map field: a JSON array declared as a {@code java.util} list
+   * or set, or a JSON object declared as a {@code java.util} map. Anything else (the offered text
+   * serialised as an {@code ArrayList}, say) would pass as the text and fail where the process reads
+   * it: it cannot be checked, and every type check refuses it.
+   */
+  static Map<String, Object> sentValues(Map<String, ?> variables) {
+    Map<String, Object> plain = plainValues(variables);
+    if (variables != null) {
+      for (String name : variables.keySet()) {
+        Object value = variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
+        if (value instanceof ObjectValue object && !declaredAsSent(object, plain.get(name))) {
+          plain.put(name, UNCHECKABLE);
+        }
+      }
+    }
+    return plain;
+  }
+
+  private static boolean declaredAsSent(ObjectValue object, Object parsed) {
+    String declared = object.getObjectTypeName();
+    if (declared == null || parsed == null || parsed == UNCHECKABLE) {
+      return parsed == null || parsed == UNCHECKABLE;
+    }
+    String raw = declared.contains("<") ? declared.substring(0, declared.indexOf('<')) : declared;
+    if (!raw.startsWith("java.util.")) {
+      return false;
+    }
+    if (parsed instanceof java.util.List<?>) {
+      return raw.endsWith("List") || raw.endsWith("Set") || raw.endsWith("Collection");
+    }
+    return parsed instanceof Map<?, ?> && raw.endsWith("Map");
   }
 
   static Object plain(Object value) {

@@ -182,7 +182,7 @@ public class PersonInputGuard extends CommandInterceptor {
     if (!form.found()) {
       return;
     }
-    Map<String, Object> plain = DeployedForms.plainValues(sent);
+    Map<String, Object> plain = DeployedForms.sentValues(sent);
     if (form.rules() == null) {
       refuseAll(form.what() + " has no form, so it", plain, "this step takes no variables");
       return;
@@ -214,7 +214,7 @@ public class PersonInputGuard extends CommandInterceptor {
     if (!form.found()) {
       return;
     }
-    Map<String, Object> plain = DeployedForms.plainValues(variables);
+    Map<String, Object> plain = DeployedForms.sentValues(variables);
     if (form.rules() == null) {
       List<FormProblem> problems = new ArrayList<>();
       if (businessKey != null && !businessKey.isEmpty()) {

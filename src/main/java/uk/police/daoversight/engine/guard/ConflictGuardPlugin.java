@@ -12,7 +12,13 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
+import org.camunda.bpm.engine.impl.cmd.ExecuteFilterCountCmd;
+import org.camunda.bpm.engine.impl.cmd.ExecuteFilterListPageCmd;
+import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
+import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -47,17 +53,32 @@ import uk.police.daoversight.security.SystemAccess;
 @Component
 public class ConflictGuardPlugin extends AbstractProcessEnginePlugin {
 
+  /** Rows read at a time when a count is recounted without the rows of conflicted cases. */
+  static final int RECOUNT_PAGE = 500;
+
   private final ObjectProvider<ConflictOfInterest> conflicts;
+  private volatile Guard guard;
 
   public ConflictGuardPlugin(ObjectProvider<ConflictOfInterest> conflicts) {
     this.conflicts = conflicts;
+  }
+
+  /**
+   * An answer the engine's interceptors did not see (Cockpit's own plugin queries run on a command
+   * executor Cockpit builds for itself), filtered for the current caller as the guard filters a
+   * command's answer: the rows of a case they are conflicted on are dropped.
+   */
+  public <T> T filterForCaller(T answer) {
+    Guard current = guard;
+    return current == null ? answer : current.filterForCaller(answer);
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<CommandInterceptor> pre = configuration.getCustomPreCommandInterceptorsTxRequired() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-    pre.add(new Guard(configuration));
+    guard = new Guard(configuration);
+    pre.add(guard);
     configuration.setCustomPreCommandInterceptorsTxRequired(pre);
   }
 
@@ -160,7 +181,94 @@ public class ConflictGuardPlugin extends AbstractProcessEnginePlugin {
         return next.execute(command);
       }
       T result = next.execute(command);
+      if (result instanceof Long counted && counted > 0 && isCount(command)) {
+        // A count narrowed to one case (its business key, a variable's value) is a yes/no oracle on
+        // that case: it is recounted without the rows of the cases the caller is conflicted on.
+        long dropped = droppedFromCount(command, counted, checker, identity, byCase);
+        audit(rule, userId, byCase);
+        @SuppressWarnings("unchecked")
+        T recounted = (T) Long.valueOf(counted - dropped);
+        return recounted;
+      }
       return filter(result, rule, checker, profile, identity, byCase);
+    }
+
+    <T> T filterForCaller(T answer) {
+      IdentityService identity = configuration.getIdentityService();
+      Authentication auth = identity == null ? null : identity.getCurrentAuthentication();
+      ConflictOfInterest rule = conflicts.getIfAvailable();
+      if (answer == null || auth == null || auth.getUserId() == null || rule == null) {
+        return answer;
+      }
+      ConflictOfInterest.Profile profile = rule.profile(auth.getUserId(), auth.getGroupIds());
+      boolean manages = rule.managesAnyone(auth.getUserId());
+      if (profile.knowsNothing() && !manages) {
+        return answer;
+      }
+      Checker checker = caseCode -> caseCode == null ? Optional.empty() : rule.check(profile, manages, caseCode);
+      return filter(answer, rule, checker, profile, identity, new HashMap<>());
+    }
+
+    private boolean isCount(Command<?> command) {
+      return command instanceof ExecuteFilterCountCmd
+          || command instanceof AbstractQuery<?, ?> query && RESULT_TYPE != null && String.valueOf(readField(RESULT_TYPE, query)).equals("COUNT");
+    }
+
+    /** How many of the counted rows belong to a case the caller is conflicted on, read a page at a time. */
+    private long droppedFromCount(Command<?> command, long counted, Checker checker, IdentityService identity,
+                                  Map<String, Optional<ConflictOfInterest.Conflict>> byCase) {
+      long dropped = 0;
+      Map<String, String> caseByInstance = new HashMap<>();
+      for (int first = 0; first < counted; first += RECOUNT_PAGE) {
+        List<?> rows = page(command, first);
+        for (Object row : rows) {
+          if (conflicted(row, checker, identity, byCase, caseByInstance)) {
+            dropped++;
+          }
+        }
+        if (rows.size() < RECOUNT_PAGE) {
+          break;
+        }
+      }
+      return Math.min(dropped, counted);
+    }
+
+    /** One page of the rows a count command counts, read with the caller's own authorizations. */
+    private List<?> page(Command<?> command, int first) {
+      if (command instanceof ExecuteFilterCountCmd) {
+        String filterId = (String) readField(FILTER_ID, command);
+        Query<?, ?> extending = (Query<?, ?>) readField(EXTENDING_QUERY, command);
+        return next.execute(new ExecuteFilterListPageCmd(filterId, extending, first, RECOUNT_PAGE));
+      }
+      AbstractQuery<?, ?> query = (AbstractQuery<?, ?>) command;
+      Object type = readField(RESULT_TYPE, query);
+      Object firstResult = readField(FIRST_RESULT, query);
+      Object maxResults = readField(MAX_RESULTS, query);
+      try {
+        writeField(RESULT_TYPE, query, LIST_PAGE);
+        writeField(FIRST_RESULT, query, first);
+        writeField(MAX_RESULTS, query, RECOUNT_PAGE);
+        Object rows = next.execute(query);
+        return rows instanceof List<?> list ? list : List.of();
+      } finally {
+        writeField(RESULT_TYPE, query, type);
+        writeField(FIRST_RESULT, query, firstResult);
+        writeField(MAX_RESULTS, query, maxResults);
+      }
+    }
+
+    private boolean conflicted(Object row, Checker checker, IdentityService identity,
+                               Map<String, Optional<ConflictOfInterest.Conflict>> byCase, Map<String, String> caseByInstance) {
+      String caseCode = businessKeyOf(row);
+      String instance = caseCode == null ? processInstanceIdOf(row) : null;
+      if (caseCode == null && instance == null) {
+        return false;
+      }
+      if (caseCode == null) {
+        caseCode = caseByInstance.computeIfAbsent(instance,
+            id -> SystemAccess.run(identity, () -> caseOf(Target.PROCESS_INSTANCE, id)));
+      }
+      return conflict(checker, caseCode, byCase).isPresent();
     }
 
     @SuppressWarnings("unchecked")
@@ -240,6 +348,41 @@ public class ConflictGuardPlugin extends AbstractProcessEnginePlugin {
         key = running == null ? null : running.getBusinessKey();
       }
       return CaseCodeGenerator.isCaseCode(key) ? key : null;
+    }
+  }
+
+  private static final Field RESULT_TYPE = queryField(AbstractQuery.class, "resultType");
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static final Object LIST_PAGE = Enum.valueOf((Class<Enum>) RESULT_TYPE.getType(), "LIST_PAGE");
+  private static final Field FIRST_RESULT = queryField(ListQueryParameterObject.class, "firstResult");
+  private static final Field MAX_RESULTS = queryField(ListQueryParameterObject.class, "maxResults");
+  private static final Field FILTER_ID = queryField(AbstractExecuteFilterCmd.class, "filterId");
+  private static final Field EXTENDING_QUERY = queryField(AbstractExecuteFilterCmd.class, "extendingQuery");
+
+  private static Field queryField(Class<?> type, String name) {
+    try {
+      Field f = type.getDeclaredField(name);
+      f.setAccessible(true);
+      return f;
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException("Camunda changed " + type.getName() + ": no field " + name
+          + "; the conflict guard's recount must be revised before this version runs", e);
+    }
+  }
+
+  private static Object readField(Field f, Object target) {
+    try {
+      return f.get(target);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void writeField(Field f, Object target, Object value) {
+    try {
+      f.set(target, value);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
     }
   }
 
