@@ -30,6 +30,7 @@ import uk.police.daoversight.panel.BreakoutRoom;
 import uk.police.daoversight.support.CaseDriver;
 import uk.police.daoversight.support.EngineTest;
 import uk.police.daoversight.support.IntegrationTest;
+import uk.police.daoversight.support.TestUsers;
 import uk.police.daoversight.support.Referrals;
 import uk.police.daoversight.support.WebappSession;
 
@@ -352,18 +353,7 @@ class InsiderConflictAttackTest extends EngineTest {
   }
 
   private void user(String id, String... groups) {
-    if (identityService.createUserQuery().userId(id).count() == 0) {
-      User u = identityService.newUser(id);
-      u.setFirstName(id);
-      u.setLastName("Test");
-      u.setPassword("demo");
-      ((IdentityServiceImpl) identityService).saveUser(u, true);
-    }
-    for (String g : groups) {
-      if (identityService.createUserQuery().userId(id).memberOfGroup(g).count() == 0) {
-        identityService.createMembership(id, g);
-      }
-    }
+    TestUsers.ensure(identityService, id, groups);
   }
 
   private ResponseEntity<String> get(String user, String path) {

@@ -42,6 +42,7 @@ import uk.police.daoversight.intake.ReferralRequest;
 import uk.police.daoversight.support.CaseDriver;
 import uk.police.daoversight.support.EngineTest;
 import uk.police.daoversight.support.IntegrationTest;
+import uk.police.daoversight.support.TestUsers;
 import uk.police.daoversight.support.Referrals;
 import uk.police.daoversight.support.WebappSession;
 
@@ -422,17 +423,6 @@ class InsiderReviewAttackTest extends EngineTest {
   }
 
   private void user(String id, String... groups) {
-    if (identityService.createUserQuery().userId(id).count() == 0) {
-      User u = identityService.newUser(id);
-      u.setFirstName(id);
-      u.setLastName("Test");
-      u.setPassword("demo");
-      ((IdentityServiceImpl) identityService).saveUser(u, true);
-    }
-    for (String g : groups) {
-      if (identityService.createUserQuery().userId(id).memberOfGroup(g).count() == 0) {
-        identityService.createMembership(id, g);
-      }
-    }
+    TestUsers.ensure(identityService, id, groups);
   }
 }
