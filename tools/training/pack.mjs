@@ -77,6 +77,14 @@ function timer(def) {
   const t = def.timeDate || def.timeDuration || def.timeCycle;
   return t ? t.body : '';
 }
+// Expressions a reader meets in names and due dates, in plain words.
+const plainWords = {
+  '${contactDueDate}': '72 hours after allocation',
+  '${chaseDueDate}': 'by the next chase'
+};
+function plain(text) {
+  return Object.entries(plainWords).reduce((t, [expression, words]) => t.split(expression).join(words), text || '');
+}
 function who(el) {
   const parts = [];
   if (el.assignee) parts.push('assigned to ' + el.assignee.replace('${assignedSoo}', 'the allocated SOO'));
@@ -107,12 +115,12 @@ for (const file of list('processes', '.bpmn')) {
     for (const n of ordered) {
       if (!n.name && (n.$type.endsWith('Gateway') || n.$type === 'bpmn:StartEvent')) continue;
       const indent = '  '.repeat(depth);
-      lines.push(`${indent}- **${n.name || n.id}** (${kind[n.$type] || n.$type.replace('bpmn:', '')})`);
+      lines.push(`${indent}- **${plain(n.name) || n.id}** (${kind[n.$type] || n.$type.replace('bpmn:', '')})`);
       if (n.documentation?.[0]?.text) lines.push(`${indent}  ${n.documentation[0].text}`);
       if (who(n)) lines.push(`${indent}  Who: ${who(n)}.`);
-      if (n.dueDate) lines.push(`${indent}  Due: ${n.dueDate === '${contactDueDate}' ? '72 hours after allocation' : n.dueDate}.`);
+      if (n.dueDate) lines.push(`${indent}  Due: ${plain(n.dueDate)}.`);
       const timers = (n.eventDefinitions || []).filter(d => d.$type === 'bpmn:TimerEventDefinition');
-      timers.forEach(t => lines.push(`${indent}  Deadline: \`${timer(t)}\`${n.cancelActivity === false ? ' (the work goes on)' : ''}.`));
+      timers.forEach(t => lines.push(`${indent}  Deadline: \`${timer(t)}\`${n.cancelActivity === false || n.isInterrupting === false ? ' (the work goes on)' : ''}.`));
       if (n.decisionRef) lines.push(`${indent}  Rules: decision table \`${n.decisionRef}\` (see ${n.decisionRef}.table.png).`);
       const form = forms[n.formRef];
       if (form) {
@@ -131,7 +139,7 @@ for (const file of list('processes', '.bpmn')) {
             if (!next) break;
             t = next.targetRef;
           }
-          return t.name || t.id;
+          return plain(t.name) || t.id;
         };
         const outs = flows.filter(f => f.sourceRef.id === n.id).map(f => `${f.name || 'otherwise'} → ${named(f.targetRef)}`);
         lines.push(`${indent}  ${outs.join('; ')}.`);

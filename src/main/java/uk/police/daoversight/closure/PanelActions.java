@@ -61,6 +61,12 @@ public class PanelActions {
         }, caseCode, OPEN);
   }
 
+  /** The action's due date as the panel set it, or null when none was set. */
+  public LocalDate dueDateOf(String actionId) {
+    List<Date> due = jdbc.query("select due_date from panel_action where id = ?", (rs, i) -> rs.getDate("due_date"), actionId);
+    return due.isEmpty() || due.get(0) == null ? null : due.get(0).toLocalDate();
+  }
+
   /** What the SOO reads on the task: the action, its owner and due date. */
   public String describe(String actionId) {
     return jdbc.query("select description, owner, due_date from panel_action where id = ?", (rs, i) -> {

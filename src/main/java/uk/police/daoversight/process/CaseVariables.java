@@ -2,6 +2,7 @@ package uk.police.daoversight.process;
 
 import static io.holunda.camunda.bpm.data.CamundaBpmData.booleanVariable;
 import static io.holunda.camunda.bpm.data.CamundaBpmData.dateVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.intVariable;
 import static io.holunda.camunda.bpm.data.CamundaBpmData.stringVariable;
 
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
@@ -66,6 +67,18 @@ public final class CaseVariables {
   public static final VariableFactory<Boolean> MANAGER_COPY_AGREED = booleanVariable("managerCopyAgreed");
   public static final VariableFactory<String> SAFE_CONTACT_SUMMARY = stringVariable("safeContactSummary");
   public static final VariableFactory<String> OVERDUE_CHASE_NOTE = stringVariable("overdueChaseNote");
+  public static final VariableFactory<String> ESCALATION_NOTE = stringVariable("escalationNote");
+
+  // A chase of a missed deadline (local to the chase's event subprocess instance, see CountChaseDelegate)
+  public static final VariableFactory<Integer> CHASE_NUMBER = intVariable("chaseNumber");
+  public static final VariableFactory<Boolean> CHASE_ESCALATED = booleanVariable("chaseEscalated");
+  public static final VariableFactory<String> CHASE_SUMMARY = stringVariable("chaseSummary");
+  public static final VariableFactory<Date> CHASE_DUE_DATE = dateVariable("chaseDueDate");
+  public static final VariableFactory<String> CHASE_NOTE = stringVariable("chaseNote");
+  // Deadlines of the watched stages (local to each stage's instance)
+  public static final VariableFactory<Date> UPDATE_DUE_DATE = dateVariable("updateDueDate");
+  public static final VariableFactory<Date> SCHEDULED_CONTACT_DUE_DATE = dateVariable("scheduledContactDueDate");
+  public static final VariableFactory<Date> ACTION_DUE_DATE = dateVariable("actionDueDate");
 
   // Case update form
   public static final VariableFactory<Boolean> VICTIM_CONTACTED = booleanVariable("victimContacted");

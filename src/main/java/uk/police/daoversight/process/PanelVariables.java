@@ -1,11 +1,13 @@
 package uk.police.daoversight.process;
 
 import static io.holunda.camunda.bpm.data.CamundaBpmData.booleanVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.dateVariable;
 import static io.holunda.camunda.bpm.data.CamundaBpmData.intVariable;
 import static io.holunda.camunda.bpm.data.CamundaBpmData.longVariable;
 import static io.holunda.camunda.bpm.data.CamundaBpmData.stringVariable;
 
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -59,6 +61,8 @@ public final class PanelVariables {
   public static final VariableFactory<Integer> CONFERENCE_MINUTES = intVariable("conferenceMinutes");
   public static final VariableFactory<String> CONFERENCE_SOOS = stringVariable("conferenceSoos");
   public static final VariableFactory<String> CONFERENCE_DATE = stringVariable("conferenceDate");
+  /** The conference outcome is due by the end of the next working day after the conference. */
+  public static final VariableFactory<Date> CONFERENCE_OUTCOME_DUE_DATE = dateVariable("conferenceOutcomeDueDate");
   public static final VariableFactory<String> PRIMARY_PARTIES = stringVariable("primaryParties");
 
   /** All declared names (and the JSON ones), for the model-consistency test. */
