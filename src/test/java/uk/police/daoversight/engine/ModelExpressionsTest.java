@@ -93,7 +93,7 @@ class ModelExpressionsTest {
     }
     assertThat(found).as("the models' expressions").hasSizeGreaterThanOrEqualTo(50);
     assertThat(kinds).as("every kind of place an expression stands in the models").containsKeys(
-        "conditionExpression", "serviceTask@delegateExpression", "timeDuration", "timeCycle", "timeDate",
+        "conditionExpression", "serviceTask@delegateExpression", "timeDuration", "timeCycle",
         "userTask@dueDate", "userTask@assignee", "userTask@candidateUsers", "inputParameter", "outputParameter",
         "multiInstanceLoopCharacteristics@collection");
   }
