@@ -22,6 +22,7 @@ import uk.police.daoversight.support.CaseDriver;
 import uk.police.daoversight.support.EngineTest;
 import uk.police.daoversight.support.IntegrationTest;
 import uk.police.daoversight.support.Referrals;
+import uk.police.daoversight.audit.ReadPaths.Read;
 import uk.police.daoversight.support.WebappSession;
 
 /**
@@ -37,8 +38,6 @@ class AccessRecordReadPathsTest extends EngineTest {
   @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
 
-  record Read(String name, HttpMethod method, String url, String body, Set<String> cases) {}
-
   @Test
   void everyReadPathRecordsExactlyTheCasesItReturned() {
     CaseDriver driver = new CaseDriver(runtimeService);
@@ -47,42 +46,8 @@ class AccessRecordReadPathsTest extends EngineTest {
     ProcessInstance other = driver.start(Referrals.policeVictim("MASH"));
     String ca = a.getBusinessKey();
     String cb = b.getBusinessKey();
-    String ids = a.getId() + "," + b.getId();
-    String idsJson = "[\"" + a.getId() + "\",\"" + b.getId() + "\"]";
     String task = taskService.createTaskQuery().processInstanceId(a.getId()).singleResult().getId();
-    Set<String> one = Set.of(ca);
-    Set<String> both = Set.of(ca, cb);
-    String er = "/engine-rest";
-    String wa = "/camunda/api/engine/engine/default";
-
-    List<Read> reads = List.of(
-        new Read("task list GET, two cases", HttpMethod.GET, er + "/task?processInstanceBusinessKeyIn=" + ca + "," + cb, null, both),
-        new Read("task list POST, two cases", HttpMethod.POST, er + "/task", "{\"processInstanceBusinessKeyIn\":[\"" + ca + "\",\"" + cb + "\"]}", both),
-        new Read("task", HttpMethod.GET, er + "/task/" + task, null, one),
-        new Read("task variables", HttpMethod.GET, er + "/task/" + task + "/variables", null, one),
-        new Read("task form variables", HttpMethod.GET, er + "/task/" + task + "/form-variables", null, one),
-        new Read("task identity links", HttpMethod.GET, er + "/task/" + task + "/identity-links", null, one),
-        new Read("process instance list GET", HttpMethod.GET, er + "/process-instance?processInstanceIds=" + ids, null, both),
-        new Read("process instance list POST", HttpMethod.POST, er + "/process-instance", "{\"processInstanceIds\":" + idsJson + "}", both),
-        new Read("process instance", HttpMethod.GET, er + "/process-instance/" + a.getId(), null, one),
-        new Read("process instance variables", HttpMethod.GET, er + "/process-instance/" + a.getId() + "/variables", null, one),
-        new Read("activity instance tree", HttpMethod.GET, er + "/process-instance/" + a.getId() + "/activity-instances", null, one),
-        new Read("historic process instances GET", HttpMethod.GET, er + "/history/process-instance?processInstanceIds=" + ids, null, both),
-        new Read("historic process instances POST", HttpMethod.POST, er + "/history/process-instance", "{\"processInstanceIds\":" + idsJson + "}", both),
-        new Read("historic process instance", HttpMethod.GET, er + "/history/process-instance/" + a.getId(), null, one),
-        new Read("historic tasks GET", HttpMethod.GET, er + "/history/task?processInstanceId=" + a.getId(), null, one),
-        new Read("historic tasks POST", HttpMethod.POST, er + "/history/task", "{\"processInstanceId\":\"" + b.getId() + "\"}", Set.of(cb)),
-        new Read("historic activity instances", HttpMethod.GET, er + "/history/activity-instance?processInstanceId=" + a.getId(), null, one),
-        new Read("historic variable instances", HttpMethod.GET, er + "/history/variable-instance?processInstanceIdIn=" + ids, null, both),
-        new Read("variable instances POST", HttpMethod.POST, er + "/variable-instance", "{\"processInstanceIdIn\":" + idsJson + "}", both),
-        new Read("executions", HttpMethod.GET, er + "/execution?processInstanceId=" + a.getId(), null, one),
-        new Read("historic details", HttpMethod.GET, er + "/history/detail?processInstanceId=" + a.getId(), null, one),
-        new Read("webapps task list GET", HttpMethod.GET, wa + "/task?processInstanceBusinessKeyIn=" + ca + "," + cb, null, both),
-        new Read("webapps task list POST", HttpMethod.POST, wa + "/task", "{\"processInstanceBusinessKeyIn\":[\"" + ca + "\",\"" + cb + "\"]}", both),
-        new Read("webapps form variables", HttpMethod.GET, wa + "/task/" + task + "/form-variables", null, one),
-        new Read("webapps process instance", HttpMethod.GET, wa + "/process-instance/" + a.getId(), null, one),
-        new Read("task count (no case data)", HttpMethod.GET, er + "/task/count?processInstanceBusinessKeyIn=" + ca, null, Set.of()),
-        new Read("process definitions (no case data)", HttpMethod.GET, er + "/process-definition?maxResults=5", null, Set.of()));
+    List<Read> reads = ReadPaths.of(ca, a.getId(), cb, b.getId(), task);
 
     WebappSession webapp = WebappSession.login(rest, "coordinator", "tasklist");
     List<String> failures = new ArrayList<>();
@@ -128,16 +93,14 @@ class AccessRecordReadPathsTest extends EngineTest {
         String.class, before)).isEmpty();
   }
 
-  private ResponseEntity<String> send(WebappSession webapp, Read plain) {
-    // Every list pages (the engine refuses an unbound one); a single resource ignores the parameter.
-    Read read = new Read(plain.name(), plain.method(), plain.url() + (plain.url().contains("?") ? "&" : "?") + "firstResult=0&maxResults=50",
-        plain.body(), plain.cases());
-    if (read.url().startsWith("/camunda/")) {
-      return read.method() == HttpMethod.GET ? webapp.get(read.url()) : webapp.post(read.url(), read.body());
+  private ResponseEntity<String> send(WebappSession webapp, Read read) {
+    if (read.webapp()) {
+      return read.method().equals("GET") ? webapp.get(read.pagedUrl()) : webapp.post(read.pagedUrl(), read.body());
     }
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.withBasicAuth("coordinator", "demo").exchange(read.url(), read.method(), new HttpEntity<>(read.body(), headers), String.class);
+    return rest.withBasicAuth("coordinator", "demo").exchange(read.pagedUrl(), HttpMethod.valueOf(read.method()),
+        new HttpEntity<>(read.body(), headers), String.class);
   }
 
   private long lastSeq() {

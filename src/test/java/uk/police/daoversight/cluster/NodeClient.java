@@ -82,6 +82,11 @@ final class NodeClient {
     return send(webapp(node, path).GET().build());
   }
 
+  Answer webappPost(ClusterNode node, String path, String body) {
+    return send(webapp(node, path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
   private HttpRequest.Builder webapp(ClusterNode node, String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofSeconds(60));
     cookies.getCookieStore().get(URI.create("http://127.0.0.1/")).stream()
