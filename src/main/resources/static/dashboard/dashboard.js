@@ -28,6 +28,14 @@
       var months = report.breakdowns.casesReferredByMonth;
       new Chart(document.getElementById('byMonth'), { type: 'line',
         data: { labels: Object.keys(months), datasets: [{ label: 'Cases referred', data: Object.values(months).map(numeric) }] } });
+      // A suppressed month ("<3") is a gap, never drawn as 0; months still running count only deadlines passed.
+      var trend = report.trend || [];
+      function shownOrGap(v) { return typeof v === 'number' ? v : null; }
+      new Chart(document.getElementById('trend'), { type: 'line',
+        data: { labels: trend.map(function (m) { return m.month; }), datasets: [
+          { label: 'Contacted within 72 hours (%)', data: trend.map(function (m) { return shownOrGap(m.contactWithin72HoursPercent); }), spanGaps: false, yAxisID: 'percent' },
+          { label: 'Hours to first contact', data: trend.map(function (m) { return shownOrGap(m.hoursToFirstContact); }), spanGaps: false, yAxisID: 'hours' }] },
+        options: { scales: { percent: { type: 'linear', position: 'left', min: 0, max: 100 }, hours: { type: 'linear', position: 'right', min: 0 } } } });
       var routes = report.breakdowns.casesReferredByRoute;
       new Chart(document.getElementById('byRoute'), { type: 'bar',
         data: { labels: Object.keys(routes), datasets: [{ label: 'Cases referred (suppressed counts shown as 0)', data: Object.values(routes).map(numeric) }] } });

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -41,7 +43,10 @@ public class ForceFigures {
       new Definition("soosInvolved", "SOOs involved", "Different SOOs allocated to a case in the period"),
       new Definition("casesPerSooPerYear", "Cases per SOO per year", "Allocations in the period divided by the SOOs involved, scaled to a year"),
       new Definition("contactWithin72HoursPercent", "Victims contacted within 72 hours (%)",
-          "Of the allocations in the period whose deadline has passed or that made first contact, the share whose first contact was within 72 hours of allocation"),
+          "Of the allocations in the period whose 72 hours have run out or that made first contact (as at the period's end, or now if"
+              + " sooner), the share whose first contact was within 72 hours of allocation; a deadline still running is neither met nor missed"),
+      new Definition("hoursToFirstContact", "Hours from allocation to first contact",
+          "Average hours from allocation to the SOO's first contact, of the allocations in the period contacted by its end (or now)"),
       new Definition("contactHoursLate", "Hours late, when late", "Average hours past the 72-hour deadline of the first contacts that were late"),
       new Definition("contactsPerCase", "SOO-victim contacts per case",
           "Updates and scheduled contacts in the period that record contact with the victim, divided by the cases with any update in the period"),
@@ -50,9 +55,15 @@ public class ForceFigures {
           "Cases with an update in the period recording that the victim supports an investigation"),
       new Definition("actionsSet", "Panel actions set", "Actions agreed at a panel or case conference in the period"),
       new Definition("actionsCompleted", "Panel actions completed", "Actions marked done in the period"),
-      new Definition("actionsOverdue", "Panel actions overdue", "Actions still open at the end of the period whose due date had passed"),
+      new Definition("actionsOverdue", "Panel actions overdue",
+          "Actions still open at the end of the period (or now, if sooner) whose due day had ended by then"),
       new Definition("themesArising", "Themes arising", "Themes recorded on outcomes in the period (each theme on each outcome once)"),
       new Definition("daysReferralToClosure", "Days from referral to closure", "Average days from referral to closure of the cases closed in the period"));
+
+  /** The first-contact deadline the figures measure against (the practice's 72 hours). */
+  static final Duration CONTACT_DEADLINE = Duration.ofHours(72);
+
+  static final java.time.ZoneId FORCE_ZONE = java.time.ZoneId.of("Europe/London");
 
   static final Set<String> CONSTABLE_OR_STAFF = Set.of("constable", "pc", "police constable", "detective constable", "dc",
       "pcso", "special constable", "staff", "police staff");
@@ -65,6 +76,15 @@ public class ForceFigures {
 
   /** Every figure for [from, to). */
   public Map<String, Measure> compute(Instant from, Instant to) {
+    return compute(from, to, ClockUtil.getCurrentTime().toInstant());
+  }
+
+  /**
+   * Every figure for [from, to) as known at {@code now}: a period still running is counted up to
+   * now, so a deadline that has not yet passed is neither met nor missed.
+   */
+  public Map<String, Measure> compute(Instant from, Instant to, Instant now) {
+    Instant asAt = now.isBefore(to) ? now : to;
     Timestamp f = Timestamp.from(from);
     Timestamp t = Timestamp.from(to);
     Map<String, Measure> m = new LinkedHashMap<>();
@@ -85,7 +105,7 @@ public class ForceFigures {
     m.put("soosInvolved", Measure.count(soos));
     double years = Duration.between(from, to).toDays() / 365.0;
     m.put("casesPerSooPerYear", new Measure(round(soos == 0 ? 0 : allocations / (double) soos / Math.max(years, 1 / 365.0)), soos, false));
-    contact(m, f, t, to);
+    contact(m, f, t, asAt);
     long contacted = count("select count(*) from case_update where recorded_at >= ? and recorded_at < ? and victim_contacted = true", f, t);
     long updatedCases = count("select count(distinct case_code) from case_update where recorded_at >= ? and recorded_at < ?", f, t);
     m.put("contactsPerCase", new Measure(ratio(contacted, updatedCases), updatedCases, false));
@@ -94,9 +114,11 @@ public class ForceFigures {
         "select count(distinct case_code) from case_update where recorded_at >= ? and recorded_at < ? and victim_supports_investigation = 'YES'", f, t)));
     m.put("actionsSet", Measure.count(count("select count(*) from panel_action where created_at >= ? and created_at < ?", f, t)));
     m.put("actionsCompleted", Measure.count(count("select count(*) from panel_action where completed_at >= ? and completed_at < ?", f, t)));
-    LocalDate endDay = LocalDate.ofInstant(to, ZoneOffset.UTC);
+    // An action is due by the end of its due day (force time): overdue once that day has ended.
+    LocalDate asAtDay = asAt.atZone(FORCE_ZONE).toLocalDate();
+    Timestamp at = Timestamp.from(asAt);
     m.put("actionsOverdue", Measure.count(count("select count(*) from panel_action where created_at < ? and due_date < ? "
-        + "and (completed_at is null or completed_at >= ?)", t, java.sql.Date.valueOf(endDay), t)));
+        + "and (completed_at is null or completed_at >= ?)", at, java.sql.Date.valueOf(asAtDay), at)));
     m.put("themesArising", Measure.count(count("select count(*) from outcome_theme x join panel_outcome o on o.id = x.outcome_id "
         + "where o.recorded_at >= ? and o.recorded_at < ?", f, t)));
     List<Map<String, Object>> closed = jdbc.queryForList(
@@ -123,7 +145,7 @@ public class ForceFigures {
     return out;
   }
 
-  private void contact(Map<String, Measure> m, Timestamp f, Timestamp t, Instant to) {
+  private void contact(Map<String, Measure> m, Timestamp f, Timestamp t, Instant asAt) {
     List<Map<String, Object>> rows = jdbc.queryForList("""
         select s.allocated_at, p.first_contact_at from case_soo s
           left join contact_plan p on p.case_code = s.case_code and p.soo_user_id = s.user_id
@@ -131,23 +153,59 @@ public class ForceFigures {
     long due = 0;
     long inTime = 0;
     List<Double> late = new ArrayList<>();
+    List<Double> toContact = new ArrayList<>();
     for (Map<String, Object> row : rows) {
       Instant allocated = ((Timestamp) row.get("ALLOCATED_AT")).toInstant();
-      Instant deadline = allocated.plus(Duration.ofHours(72));
-      Timestamp first = (Timestamp) row.get("FIRST_CONTACT_AT");
-      if (first == null && deadline.isAfter(to)) {
+      if (allocated.isAfter(asAt)) {
         continue;
       }
+      Instant deadline = allocated.plus(CONTACT_DEADLINE);
+      Timestamp made = (Timestamp) row.get("FIRST_CONTACT_AT");
+      Instant first = made == null || made.toInstant().isAfter(asAt) ? null : made.toInstant();
+      if (first != null) {
+        toContact.add(Duration.between(allocated, first).toMinutes() / 60.0);
+      }
+      if (first == null && deadline.isAfter(asAt)) {
+        continue; // still running: neither met nor missed
+      }
       due++;
-      if (first != null && !first.toInstant().isAfter(deadline)) {
+      if (first != null && !first.isAfter(deadline)) {
         inTime++;
       } else if (first != null) {
-        late.add(Duration.between(deadline, first.toInstant()).toMinutes() / 60.0);
+        late.add(Duration.between(deadline, first).toMinutes() / 60.0);
       }
     }
     m.put("contactWithin72HoursPercent", new Measure(due == 0 ? 0 : round(100.0 * inTime / due), due, false));
+    m.put("hoursToFirstContact", new Measure(round(toContact.stream().mapToDouble(Double::doubleValue).average().orElse(0)),
+        toContact.size(), false));
     m.put("contactHoursLate", new Measure(round(late.stream().mapToDouble(Double::doubleValue).average().orElse(0)), late.size(), false));
   }
+
+  /** The figures that show a trend, month by month over [from, to), each month as known now. */
+  public List<Month> trend(Instant from, Instant to) {
+    List<Month> months = new ArrayList<>();
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    for (YearMonth month = YearMonth.from(from.atZone(ZoneOffset.UTC)); month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(to);
+        month = month.plusMonths(1)) {
+      Instant start = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+      Instant end = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+      if (start.isAfter(now)) {
+        break;
+      }
+      Map<String, Measure> all = compute(start.isBefore(from) ? from : start, end.isAfter(to) ? to : end, now);
+      Map<String, Measure> shown = new LinkedHashMap<>();
+      TREND.forEach(key -> shown.put(key, all.get(key)));
+      months.add(new Month(month.toString(), shown));
+    }
+    return months;
+  }
+
+  /** One month of the trend. */
+  public record Month(String month, Map<String, Measure> figures) {}
+
+  /** The figures the dashboard draws month by month. */
+  public static final List<String> TREND = List.of("casesReferred", "contactWithin72HoursPercent", "hoursToFirstContact",
+      "actionsOverdue");
 
   private long count(String sql, Object... args) {
     Number n = jdbc.queryForObject(sql, Number.class, args);

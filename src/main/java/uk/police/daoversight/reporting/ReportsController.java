@@ -90,6 +90,15 @@ public class ReportsController {
     body.put("suppressionThreshold", suppression.threshold());
     body.put("figures", rows);
     body.put("breakdowns", breakdowns);
+    // Month by month, each month as known now (a month still running counts its deadlines passed so far).
+    List<Map<String, Object>> trend = new ArrayList<>();
+    figures.trend(f, t).forEach(month -> {
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("month", month.month());
+      month.figures().forEach((key, measure) -> line.put(key, shown(measure)));
+      trend.add(line);
+    });
+    body.put("trend", trend);
     return ResponseEntity.ok(body);
   }
 

@@ -447,9 +447,11 @@ class ClusterTest {
     List<String> cases = seedAtFirstContact(80);
     List<String> jobs = contactTimersOf(cases);
     assertThat(jobs).hasSize(80);
-    String allocating = toAllocation(b);
+    String allocating = taskId(b, toAllocation(b), "allocateSoo", "coordinator");
+    // Nothing between the jobs falling due and the allocation that wakes node B's job executor at
+    // once: node A looks again within two seconds by itself, and must not find them first.
     dueNow(jobs);
-    allocate(b, allocating); // wakes node B's job executor at once
+    complete(b, allocating, "coordinator", Map.of());
     awaitUntil(Duration.ofSeconds(30), "node B holds jobs", () -> !lockedBy("node-b").isEmpty());
     b.kill();
     Instant killed = Instant.now();

@@ -49,6 +49,7 @@ class ForceFiguresTest extends EngineTest {
   @Autowired ManagementService managementService;
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ForceFigures forceFigures;
 
   @Test
   void figuresOfAKnownYearEqualTheHandCountAndSmallCountsAreSuppressed() {
@@ -69,6 +70,7 @@ class ForceFiguresTest extends EngineTest {
         .containsEntry("panelsHeld", "<3").containsEntry("casesSeenPerPanel", "<3").containsEntry("partnerAgenciesAttending", "<3")
         .containsEntry("soosInvolved", 4).containsEntry("casesPerSooPerYear", 1.0)
         .containsEntry("contactWithin72HoursPercent", 75.0).containsEntry("contactHoursLate", "<3")
+        .containsEntry("hoursToFirstContact", 38.0)
         .containsEntry("contactsPerCase", 1.8).containsEntry("victimsEngaging", 3).containsEntry("victimsSupportingInvestigation", 3)
         .containsEntry("actionsSet", 4).containsEntry("actionsCompleted", 3).containsEntry("actionsOverdue", "<3")
         .containsEntry("themesArising", 4).containsEntry("daysReferralToClosure", 30.0);
@@ -90,6 +92,55 @@ class ForceFiguresTest extends EngineTest {
 
     ResponseEntity<String> recurrence = rest.withBasicAuth("chair", "demo").getForEntity("/api/themes/recurrence", String.class);
     assertThat(recurrence.getBody()).contains("\"themeId\":\"updatesWithheld\"").contains("2031-Q1");
+  }
+
+  @Test
+  void aDeadlineStillRunningIsNeitherMetNorMissedAndEachFigureIsAsKnownWhenAsked() {
+    Instant t0 = Instant.parse("2033-06-06T09:00:00Z");
+    Instant from = Instant.parse("2033-06-01T00:00:00Z");
+    Instant to = Instant.parse("2033-07-01T00:00:00Z");
+    at(t0);
+    CaseDriver driver = new CaseDriver(runtimeService);
+    ProcessInstance slow = driver.start(Referrals.policeVictim("MASH"));
+    ProcessInstance quick = driver.start(Referrals.policeVictim("MASH"));
+    String slowSoo = allocate(driver, slow);
+    String quickSoo = allocate(driver, quick);
+
+    at(t0.plus(Duration.ofHours(1)));
+    Map<String, ForceFigures.Measure> early = forceFigures.compute(from, to);
+    assertThat(early.get("contactWithin72HoursPercent").base()).as("two deadlines running, none passed").isZero();
+    assertThat(early.get("hoursToFirstContact").base()).isZero();
+
+    at(t0.plus(Duration.ofHours(71)));
+    driver.readCasePack(quick, quickSoo);
+    driver.contact(quick, "ENGAGED", "P14D");
+    Map<String, ForceFigures.Measure> atHour71 = forceFigures.compute(from, to);
+    assertThat(atHour71.get("contactWithin72HoursPercent")).as("the contact at hour 71 met its deadline; the other still runs")
+        .isEqualTo(new ForceFigures.Measure(100.0, 1, false));
+    assertThat(atHour71.get("hoursToFirstContact")).isEqualTo(new ForceFigures.Measure(71.0, 1, false));
+
+    at(t0.plus(Duration.ofHours(73)));
+    Map<String, ForceFigures.Measure> atHour73 = forceFigures.compute(from, to);
+    assertThat(atHour73.get("contactWithin72HoursPercent")).as("the uncontacted case's 72 hours have run out: missed")
+        .isEqualTo(new ForceFigures.Measure(50.0, 2, false));
+
+    at(t0.plus(Duration.ofHours(80)));
+    driver.readCasePack(slow, slowSoo);
+    driver.contact(slow, "ENGAGED", "P14D");
+    assertThat(forceFigures.compute(from, to).get("contactHoursLate")).isEqualTo(new ForceFigures.Measure(8.0, 1, false));
+    assertThat(forceFigures.compute(from, to, t0.plus(Duration.ofHours(2))).get("contactWithin72HoursPercent").base())
+        .as("asked as at hour 2, the later contacts had not happened and no deadline had passed").isZero();
+
+    List<ForceFigures.Month> trend = forceFigures.trend(Instant.parse("2033-05-01T00:00:00Z"), to);
+    assertThat(trend).extracting(ForceFigures.Month::month).containsExactly("2033-05", "2033-06");
+    assertThat(trend.get(0).figures().get("contactWithin72HoursPercent").base()).isZero();
+    assertThat(trend.get(1).figures().get("contactWithin72HoursPercent")).isEqualTo(new ForceFigures.Measure(50.0, 2, false));
+    assertThat(trend.get(1).figures()).containsOnlyKeys(ForceFigures.TREND);
+  }
+
+  private String allocate(CaseDriver driver, ProcessInstance pi) {
+    driver.reviewHistory(pi);
+    return driver.allocateAsRecommended(pi);
   }
 
   @Test
