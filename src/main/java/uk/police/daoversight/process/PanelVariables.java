@@ -41,6 +41,11 @@ public final class PanelVariables {
   public static final VariableFactory<String> AGENDA_PROBLEM = stringVariable("agendaProblem");
   public static final VariableFactory<Long> PARTNER_AGENCIES_ATTENDING = longVariable("partnerAgenciesAttending");
   public static final VariableFactory<String> PARTNER_AGENCY_NAMES = stringVariable("partnerAgencyNames");
+  /**
+   * The last meeting's open actions and the review's answers: a JSON list of {actionId, caseCode,
+   * action, owner, due, status (NOT_DONE or NOT_POSSIBLE), note} (a form-js table and dynamic list).
+   */
+  public static final String ACTION_REVIEWS = "actionReviews";
 
   // One case on the agenda (local to its "Review case" instance)
   public static final VariableFactory<String> AGENDA_CASE_CODE = stringVariable("agendaCaseCode");
@@ -86,6 +91,7 @@ public final class PanelVariables {
     Set<String> names = new HashSet<>(VariableNames.of(PanelVariables.class));
     names.add(THEMES);
     names.add(THEME_OPTIONS);
+    names.add(ACTION_REVIEWS);
     names.add(CaseVariables.CASE_CODE.getName());
     return Set.copyOf(names);
   }

@@ -421,6 +421,80 @@ class ScrutinyPanelProcessTest extends EngineTest {
         .contains(added.getBusinessKey());
   }
 
+
+  @Test
+  void theLastPanelsOpenActionsAreReviewedAtTheStartNotDoneOrNotPossible() {
+    ProcessInstance withActions = panelCase("HIGH");
+    ProcessInstance earlier = callPanel();
+    publish(earlier);
+    complete(task("recordAttendance", earlier), withVariables("partnerAgenciesAttending", 1L));
+    Map<String, Object> twoActions = outcome("Ask the OIC to update the victim weekly");
+    twoActions.put("action2What", "Refer the victim to the IDVA service");
+    twoActions.put("action2Owner", "SOO");
+    twoActions.put("bringBack", true);
+    complete(slotOf(earlier, withActions.getBusinessKey()), twoActions);
+    execute(job("sendOutcome", earlier));
+    execute(job("closeMeeting", earlier));
+    assertThat(earlier).isEnded();
+
+    ProcessInstance panel = callPanel();
+    String panelId = (String) runtimeService.getVariable(panel.getId(), "panelId");
+    publish(panel);
+    complete(task("recordAttendance", panel), withVariables("partnerAgenciesAttending", 1L));
+    assertThat(panel).hasPassed("meetingStarts").isWaitingAt("reviewOpenActions", "recordOutcome");
+    Task review = task("reviewOpenActions", panel);
+    String lines = taskService.getVariable(review.getId(), "actionReviews").toString();
+    Assertions.assertThat(lines).contains("Ask the OIC to update the victim weekly", "Refer the victim to the IDVA service",
+        withActions.getBusinessKey());
+    List<String> actionIds = jdbc.queryForList("select id from panel_action where case_code = ? order by description",
+        String.class, withActions.getBusinessKey());
+
+    Assertions.assertThatThrownBy(() -> taskService.complete(review.getId(), Map.of("actionReviews",
+            org.camunda.spin.Spin.JSON("[{\"actionId\":\"" + actionIds.get(0) + "\",\"status\":\"NOT_DONE\"}]"))))
+        .as("every open action answered").hasMessageContaining("is not done or not possible");
+    Assertions.assertThatThrownBy(() -> taskService.complete(review.getId(), Map.of("actionReviews",
+            org.camunda.spin.Spin.JSON("[{\"actionId\":\"" + actionIds.get(0) + "\",\"status\":\"NOT_DONE\"},"
+                + "{\"actionId\":\"" + actionIds.get(1) + "\",\"status\":\"NOT_POSSIBLE\"}]"))))
+        .as("not possible says why").hasMessageContaining("is not possible");
+    Assertions.assertThatThrownBy(() -> taskService.complete(review.getId(), Map.of("actionReviews",
+            org.camunda.spin.Spin.JSON("[{\"actionId\":\"someone-elses\",\"status\":\"NOT_DONE\"}]"))))
+        .hasMessageContaining("not one of the last panel's open actions");
+    complete(review, withVariables("actionReviews", org.camunda.spin.Spin.JSON("[{\"actionId\":\"" + actionIds.get(0)
+        + "\",\"status\":\"NOT_DONE\"},{\"actionId\":\"" + actionIds.get(1)
+        + "\",\"status\":\"NOT_POSSIBLE\",\"note\":\"The victim declined IDVA support\"}]")));
+    Assertions.assertThat(jdbc.queryForList("select status from panel_action_review where meeting_id = ? order by status",
+        String.class, panelId)).containsExactly("NOT_DONE", "NOT_POSSIBLE");
+
+    complete(task("recordOutcome", panel), outcome(null));
+    execute(job("sendOutcome", panel));
+    execute(job("closeMeeting", panel));
+    assertThat(panel).isEnded().hasPassed("openActionsDone");
+  }
+
+  @Test
+  void aReviewLeftOpenEndsWithTheMeetingAndItsActionsAreRecordedAsNotReviewed() {
+    ProcessInstance withAction = panelCase("HIGH");
+    ProcessInstance earlier = callPanel();
+    publish(earlier);
+    complete(task("recordAttendance", earlier), withVariables("partnerAgenciesAttending", 1L));
+    Map<String, Object> back = outcome("Ask the OIC to update the victim weekly");
+    back.put("bringBack", true);
+    complete(slotOf(earlier, withAction.getBusinessKey()), back);
+    execute(job("sendOutcome", earlier));
+    execute(job("closeMeeting", earlier));
+
+    ProcessInstance panel = callPanel();
+    String panelId = (String) runtimeService.getVariable(panel.getId(), "panelId");
+    publish(panel);
+    complete(task("recordAttendance", panel), withVariables("partnerAgenciesAttending", 1L));
+    complete(task("recordOutcome", panel), outcome(null));
+    execute(job("sendOutcome", panel));
+    execute(job("closeMeeting", panel));
+    assertThat(panel).isEnded().hasNotPassed("openActionsDone");
+    Assertions.assertThat(jdbc.queryForList("select status from panel_action_review where meeting_id = ?", String.class, panelId))
+        .containsExactly("NOT_REVIEWED");
+  }
+
   Task slotOf(ProcessInstance panel, String caseCode) {
     return taskService.createTaskQuery().processInstanceId(panel.getId()).taskDefinitionKey("recordOutcome").list().stream()
         .filter(t -> caseCode.equals(taskService.getVariable(t.getId(), "agendaCaseCode"))).findFirst().orElseThrow();
