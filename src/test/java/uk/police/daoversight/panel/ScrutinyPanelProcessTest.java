@@ -425,7 +425,8 @@ class ScrutinyPanelProcessTest extends EngineTest {
   @Test
   void theLastPanelsOpenActionsAreReviewedAtTheStartNotDoneOrNotPossible() {
     ProcessInstance withActions = panelCase("HIGH");
-    ProcessInstance earlier = callPanel();
+    // Meetings of their own days: the last panel is the latest closed one that sat before this one.
+    ProcessInstance earlier = callPanel(settings.format(LocalDate.now(settings.zone()).plusDays(20).atTime(10, 0)), false);
     publish(earlier);
     complete(task("recordAttendance", earlier), withVariables("partnerAgenciesAttending", 1L));
     Map<String, Object> twoActions = outcome("Ask the OIC to update the victim weekly");
@@ -437,7 +438,7 @@ class ScrutinyPanelProcessTest extends EngineTest {
     execute(job("closeMeeting", earlier));
     assertThat(earlier).isEnded();
 
-    ProcessInstance panel = callPanel();
+    ProcessInstance panel = callPanel(settings.format(LocalDate.now(settings.zone()).plusDays(21).atTime(10, 0)), false);
     String panelId = (String) runtimeService.getVariable(panel.getId(), "panelId");
     publish(panel);
     complete(task("recordAttendance", panel), withVariables("partnerAgenciesAttending", 1L));
@@ -474,7 +475,7 @@ class ScrutinyPanelProcessTest extends EngineTest {
   @Test
   void aReviewLeftOpenEndsWithTheMeetingAndItsActionsAreRecordedAsNotReviewed() {
     ProcessInstance withAction = panelCase("HIGH");
-    ProcessInstance earlier = callPanel();
+    ProcessInstance earlier = callPanel(settings.format(LocalDate.now(settings.zone()).plusDays(23).atTime(10, 0)), false);
     publish(earlier);
     complete(task("recordAttendance", earlier), withVariables("partnerAgenciesAttending", 1L));
     Map<String, Object> back = outcome("Ask the OIC to update the victim weekly");
@@ -483,7 +484,7 @@ class ScrutinyPanelProcessTest extends EngineTest {
     execute(job("sendOutcome", earlier));
     execute(job("closeMeeting", earlier));
 
-    ProcessInstance panel = callPanel();
+    ProcessInstance panel = callPanel(settings.format(LocalDate.now(settings.zone()).plusDays(24).atTime(10, 0)), false);
     String panelId = (String) runtimeService.getVariable(panel.getId(), "panelId");
     publish(panel);
     complete(task("recordAttendance", panel), withVariables("partnerAgenciesAttending", 1L));
