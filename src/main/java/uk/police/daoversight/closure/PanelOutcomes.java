@@ -75,7 +75,7 @@ public class PanelOutcomes {
     }
     actions.add(o.caseCode(), outcomeId, o.actions());
     if (o.bringBack()) {
-      candidates.list(o.caseCode(), PanelCandidates.UPDATE, true, riskLevel(o.caseCode()));
+      candidates.broughtBack(o.caseCode(), riskLevel(o.caseCode()));
     } else if (o.kind() == Kind.PANEL) {
       candidates.remove(o.caseCode());
     }

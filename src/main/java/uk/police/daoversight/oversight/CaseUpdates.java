@@ -49,6 +49,33 @@ public class CaseUpdates {
         from case_update where case_code = ? order by recorded_at, id""", caseCode);
   }
 
+  /** The latest update as the chair reads it on the outcome task: date, investigations, concerns, summary. */
+  public String latest(String caseCode) {
+    List<Map<String, Object>> all = entries(caseCode);
+    if (all.isEmpty()) {
+      return "No update yet";
+    }
+    Map<String, Object> e = all.get(all.size() - 1);
+    StringBuilder text = new StringBuilder(String.valueOf(e.get("RECORDED_AT") != null ? e.get("RECORDED_AT") : e.get("recorded_at")));
+    Object criminal = value(e, "criminal_status");
+    Object misconduct = value(e, "misconduct_status");
+    if (criminal != null) {
+      text.append("; criminal investigation ").append(criminal);
+    }
+    if (misconduct != null) {
+      text.append("; misconduct investigation ").append(misconduct);
+    }
+    Object summary = value(e, "summary");
+    if (summary != null) {
+      text.append(": ").append(summary);
+    }
+    return text.toString();
+  }
+
+  private static Object value(Map<String, Object> row, String column) {
+    return row.containsKey(column) ? row.get(column) : row.get(column.toUpperCase());
+  }
+
   public int count(String caseCode) {
     Integer n = jdbc.queryForObject("select count(*) from case_update where case_code = ?", Integer.class, caseCode);
     return n == null ? 0 : n;

@@ -53,7 +53,7 @@ public class RecordCaseUpdateDelegate implements JavaDelegate {
         isTrue(SUPPORT_DA_SERVICE.from(execution).getOrNull()), VICTIM_SUPPORTS_INVESTIGATION.from(execution).getOrNull(),
         UPDATE_SUMMARY.from(execution).getOrNull()));
     if (isTrue(BRING_TO_PANEL.from(execution).getOrNull())) {
-      panelCandidates.list(CASE_CODE.from(execution).get(), PanelCandidates.UPDATE, false, RISK_LEVEL.from(execution).get());
+      panelCandidates.list(CASE_CODE.from(execution).get(), PanelCandidates.UPDATE, false, RISK_LEVEL.from(execution).get(), true);
     }
     BRING_TO_PANEL.on(execution).set(false);
     CLOSURE_REQUESTED.on(execution).set(isTrue(REQUEST_CLOSURE.from(execution).getOrNull()));

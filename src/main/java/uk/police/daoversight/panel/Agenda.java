@@ -24,10 +24,15 @@ public record Agenda(List<Item> items, List<CarriedOver> carriedOver, int capaci
    * @param priorityReason why the case has that priority
    */
   public record Item(String caseCode, String reviewType, int slotMinutes, int startMinute, List<String> soos,
-                     int priority, String priorityReason) {
+                     int priority, String priorityReason, boolean addedByAdmin) {
 
     public Item {
       soos = soos == null ? List.of() : List.copyOf(soos);
+    }
+
+    public Item(String caseCode, String reviewType, int slotMinutes, int startMinute, List<String> soos,
+                int priority, String priorityReason) {
+      this(caseCode, reviewType, slotMinutes, startMinute, soos, priority, priorityReason, false);
     }
   }
 

@@ -11,8 +11,10 @@ import java.util.Map;
  * Builds the agenda of the monthly multi-agency scrutiny panel. Plain Java: the triage and slot
  * decisions come in through {@link Rules}.
  *
- * <p>Order: the administrator's pinned cases first (in the given order), then triage priority
- * (1 first), then the longest wait, then case code. The builder walks that order and places each case
+ * <p>Order: cases the last panel did not reach first, then the administrator's pinned cases (in the
+ * given order), then the cases the administrator added (they keep their place: always on the agenda
+ * unless deferred), then triage priority (1 first), then the longest wait, then case code. A case on
+ * another open panel's agenda is carried over with that reason. The builder walks that order and places each case
  * whose slot still fits (a later, shorter case may fill a gap a longer one could not). Nothing is
  * dropped: every case not placed is carried over with its reason.
  */
@@ -68,7 +70,10 @@ public class AgendaBuilder {
     }
   }
 
-  private record Ranked(AgendaCandidate candidate, Triage triage, int pin) {}
+  private record Ranked(AgendaCandidate candidate, Triage triage, int tier, int pin) {}
+
+  /** Why a case the last panel did not reach is first. */
+  public static final String NOT_REACHED_REASON = "Not reached at the last panel";
 
   /**
    * Builds the agenda.
@@ -84,6 +89,19 @@ public class AgendaBuilder {
    */
   public Agenda build(List<AgendaCandidate> candidates, int capacityMinutes, Rules rules,
                       Map<String, String> deferred, List<String> pinnedOrder) {
+    return build(candidates, capacityMinutes, rules, deferred, pinnedOrder, List.of(), Map.of());
+  }
+
+  /**
+   * As {@link #build(List, int, Rules, Map, List)}, with the administrator's added cases (placed
+   * ahead of triage, marked as added) and the cases held by other open panels (case code to the
+   * reason; carried over, never placed).
+   */
+  public Agenda build(List<AgendaCandidate> candidates, int capacityMinutes, Rules rules,
+                      Map<String, String> deferred, List<String> pinnedOrder, List<String> added,
+                      Map<String, String> elsewhere) {
+    java.util.Set<String> addedCodes = added == null ? java.util.Set.of() : new java.util.HashSet<>(added);
+    Map<String, String> onOtherPanels = elsewhere == null ? Map.of() : elsewhere;
     if (capacityMinutes <= 0) {
       throw new IllegalArgumentException("capacityMinutes must be more than 0, was " + capacityMinutes);
     }
@@ -107,9 +125,17 @@ public class AgendaBuilder {
     Rules once = new EachInputOnce(rules);
     List<Ranked> ranked = new ArrayList<>();
     for (AgendaCandidate c : distinct.values()) {
-      ranked.add(new Ranked(c, once.triage(c), pins.getOrDefault(c.caseCode(), Integer.MAX_VALUE)));
+      Triage triage = once.triage(c);
+      if (c.notReached()) {
+        triage = new Triage(triage.priority(), NOT_REACHED_REASON);
+      } else if (c.sooRequested() && !c.requestedBack()) {
+        triage = new Triage(triage.priority(), triage.reason() + "; the SOO asked to bring it back");
+      }
+      int tier = c.notReached() ? 0 : pins.containsKey(c.caseCode()) ? 1 : addedCodes.contains(c.caseCode()) ? 2 : 3;
+      ranked.add(new Ranked(c, triage, tier, pins.getOrDefault(c.caseCode(), Integer.MAX_VALUE)));
     }
-    ranked.sort(Comparator.comparingInt(Ranked::pin)
+    ranked.sort(Comparator.comparingInt(Ranked::tier)
+        .thenComparingInt(Ranked::pin)
         .thenComparingInt(r -> r.triage().priority())
         .thenComparing(r -> r.candidate().daysWaiting(), Comparator.reverseOrder())
         .thenComparing(r -> r.candidate().caseCode()));
@@ -124,9 +150,10 @@ public class AgendaBuilder {
         throw new IllegalStateException("The slot rules gave " + slot + " minutes for " + c.reviewType()
             + " (case " + c.caseCode() + "); a slot must be at least 1 minute");
       }
-      if (!deferrals.containsKey(c.caseCode()) && used + slot <= capacityMinutes) {
+      boolean placeable = !deferrals.containsKey(c.caseCode()) && !onOtherPanels.containsKey(c.caseCode());
+      if (placeable && used + slot <= capacityMinutes) {
         items.add(new Agenda.Item(c.caseCode(), c.reviewType(), slot, used, c.soos(),
-            r.triage().priority(), r.triage().reason()));
+            r.triage().priority(), r.triage().reason(), addedCodes.contains(c.caseCode())));
         used += slot;
       } else {
         notPlaced.add(r);
@@ -136,7 +163,9 @@ public class AgendaBuilder {
     List<Agenda.CarriedOver> carried = new ArrayList<>();
     for (Ranked r : notPlaced) {
       String code = r.candidate().caseCode();
-      String reason = deferrals.containsKey(code)
+      String reason = onOtherPanels.containsKey(code)
+          ? onOtherPanels.get(code)
+          : deferrals.containsKey(code)
           ? Agenda.DEFERRED_PREFIX + deferrals.get(code)
           : "Panel full: " + used + " of " + capacityMinutes + " minutes used; carried to the next panel";
       carried.add(new Agenda.CarriedOver(code, r.candidate().reviewType(), r.triage().priority(), reason));

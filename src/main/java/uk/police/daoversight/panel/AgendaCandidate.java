@@ -12,11 +12,18 @@ import java.util.List;
  * @param daysWaiting   days the case has waited for the panel (0 or more)
  * @param soos          the SOO user ids of the case; two for a counter-allegation case, which still
  *                      share ONE slot
+ * @param notReached    the last panel had it on its agenda and did not reach it: it goes first
+ * @param sooRequested  the SOO asked to bring it back (it keeps its type and priority)
  */
 public record AgendaCandidate(String caseCode, String reviewType, boolean requestedBack, String riskLevel,
-                              int daysWaiting, List<String> soos) {
+                              int daysWaiting, List<String> soos, boolean notReached, boolean sooRequested) {
 
   public AgendaCandidate {
     soos = soos == null ? List.of() : List.copyOf(soos);
+  }
+
+  public AgendaCandidate(String caseCode, String reviewType, boolean requestedBack, String riskLevel,
+                         int daysWaiting, List<String> soos) {
+    this(caseCode, reviewType, requestedBack, riskLevel, daysWaiting, soos, false, false);
   }
 }

@@ -2,9 +2,10 @@ package uk.police.daoversight.panel;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.UUID;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,9 +50,73 @@ public class AgendaDesk {
     this.clock = clock;
   }
 
+  /**
+   * Books a meeting: the calendar's for the monthly panel, or the administrator's emergency panel.
+   *
+   * @throws PanelMeetings.DateTakenException when another open panel holds that date
+   * @throws IllegalArgumentException when the time is missing, unreadable or already past
+   */
+  public String book(String meetingStart, boolean emergency) {
+    Instant start = settings.start(meetingStart);
+    if (!start.isAfter(clock.instant())) {
+      throw new IllegalArgumentException("The meeting time " + meetingStart + " has already passed");
+    }
+    String meetingId = UUID.randomUUID().toString();
+    meetings.book(meetingId, start, settings.zone(), settings.getCapacityMinutes(), emergency);
+    return meetingId;
+  }
+
+  /** The booked meeting's first agenda, drawn from every waiting case and timed from the meeting's start. */
   public Agenda draft(String meetingId, String processInstanceId) {
-    meetings.create(meetingId, processInstanceId, clock.instant(), settings.getCapacityMinutes());
+    meetings.drafting(meetingId, processInstanceId);
     return revise(meetingId, new Changes(null, null, null));
+  }
+
+  /** Why a case waits for the monthly panel rather than an emergency panel. */
+  public static final String NOT_URGENT = "Not urgent: waits for the monthly panel";
+
+  /** The case's slot: its start and end times, in agenda order. */
+  public Date slotStart(String meetingId, String caseCode) {
+    return Date.from(slot(meetingId, caseCode)[0]);
+  }
+
+  /** The outcome task of a slot is due at the slot's end. */
+  public Date slotEnd(String meetingId, String caseCode) {
+    return Date.from(slot(meetingId, caseCode)[1]);
+  }
+
+  /** The chair's task name for a slot: "10:15-10:30 K7Q4-M2XD: record the outcome". */
+  public String slotTitle(String meetingId, String caseCode) {
+    Instant[] slot = slot(meetingId, caseCode);
+    DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm").withZone(settings.zone());
+    return hhmm.format(slot[0]) + "-" + hhmm.format(slot[1]) + " " + caseCode + ": record the outcome";
+  }
+
+  private Instant[] slot(String meetingId, String caseCode) {
+    Instant start = meetings.find(meetingId).orElseThrow().heldOn();
+    Agenda.Item item = meetings.agenda(meetingId).stream().filter(i -> i.caseCode().equals(caseCode)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("Case " + caseCode + " is not on the agenda of panel " + meetingId));
+    Instant from = start.plusSeconds(item.startMinute() * 60L);
+    return new Instant[] {from, from.plusSeconds(item.slotMinutes() * 60L)};
+  }
+
+  /** What happened to a case in its slot. */
+  public enum SlotResult { DISCUSSED, DEFERRED, NOT_REACHED }
+
+  /**
+   * Accounts for a case the meeting did not discuss: deferred with the reason, or not reached (it
+   * stays waiting and goes first at the next panel). A discussed case is accounted for when its
+   * outcome is recorded ({@link #discussed}).
+   */
+  public void notDiscussed(String meetingId, String caseCode, SlotResult result, String reason) {
+    meetings.account(meetingId, caseCode, result.name(), reason);
+    if (result == SlotResult.NOT_REACHED) {
+      candidates.notReached(caseCode);
+    }
+  }
+
+  public void discussed(String meetingId, String caseCode) {
+    meetings.account(meetingId, caseCode, SlotResult.DISCUSSED.name(), null);
   }
 
   /** Applies the administrator's changes to a fresh packing of every waiting case. */
@@ -65,6 +130,8 @@ public class AgendaDesk {
         problems.put(code, "is not an open case with a SOO");
       } else if (!candidates.isWaiting(code)) {
         candidates.list(code, PanelCandidates.UPDATE, false, "STANDARD");
+      } else if (meetings.openPanelWith(code, meetingId).isPresent()) {
+        problems.put(code, "is on the agenda of another open panel: defer it there first");
       }
     }
     List<PanelCandidates.Waiting> waitingCases = candidates.waiting();
@@ -83,8 +150,18 @@ public class AgendaDesk {
       throw new AgendaChangeRefusedException(problems.entrySet().stream()
           .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("; ")));
     }
-    int capacity = meetings.find(meetingId).orElseThrow().capacityMinutes();
-    Agenda agenda = builder.build(candidatesNow(waitingCases), capacity, rules.latest(), deferred, order);
+    PanelMeetings.Meeting meeting = meetings.find(meetingId).orElseThrow();
+    Map<String, String> elsewhere = new LinkedHashMap<>();
+    Set<String> onOtherPanels = meetings.onOtherOpenPanels(meetingId);
+    for (PanelCandidates.Waiting w : waitingCases) {
+      if (onOtherPanels.contains(w.caseCode())) {
+        elsewhere.put(w.caseCode(), "On the agenda of another open panel");
+      } else if (meeting.emergency() && !"HIGH".equals(w.riskLevel()) && !added.contains(w.caseCode())) {
+        elsewhere.put(w.caseCode(), NOT_URGENT);
+      }
+    }
+    Agenda agenda = builder.build(candidatesNow(waitingCases), meeting.capacityMinutes(), rules.latest(), deferred, order,
+        added, elsewhere);
     meetings.saveAgenda(meetingId, agenda);
     return agenda;
   }
@@ -93,12 +170,27 @@ public class AgendaDesk {
   public Agenda publish(String meetingId, Changes changes) {
     Agenda agenda = revise(meetingId, changes);
     meetings.published(meetingId);
-    breakoutRoom.open(meetingId, agenda.items());
+    PanelMeetings.Meeting meeting = meetings.find(meetingId).orElseThrow();
+    breakoutRoom.open(meetingId, agenda.items(), meeting.heldOn(), meeting.endsAt());
     return agenda;
   }
 
+  /** When outcomes still unrecorded become "not reached": the meeting's end plus the grace. */
+  public Date outcomesCloseAt(String meetingId) {
+    return Date.from(meetings.find(meetingId).orElseThrow().endsAt().plus(settings.getOutcomeGrace()));
+  }
+
+  /**
+   * Closes the meeting: access ends, and every case on the agenda with no account is not reached (it
+   * stays waiting and goes first at the next panel).
+   */
   public void close(String meetingId, Integer partnerAgenciesAttending, String partnerAgencies) {
     breakoutRoom.close(meetingId);
+    for (Agenda.Item item : meetings.agenda(meetingId)) {
+      if (meetings.accountOf(meetingId, item.caseCode()) == null) {
+        notDiscussed(meetingId, item.caseCode(), SlotResult.NOT_REACHED, "No outcome recorded by the end of the meeting");
+      }
+    }
     meetings.closed(meetingId, partnerAgenciesAttending, partnerAgencies);
   }
 
@@ -135,8 +227,8 @@ public class AgendaDesk {
         n -> "... and " + n + " more cases carried over to the next panel (" + carried.size() + " in all)");
   }
 
-  private static String describe(Instant start, Agenda.Item item) {
-    DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+  private String describe(Instant start, Agenda.Item item) {
+    DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm").withZone(settings.zone());
     return hhmm.format(start.plusSeconds(item.startMinute() * 60L)) + "-"
         + hhmm.format(start.plusSeconds((item.startMinute() + item.slotMinutes()) * 60L)) + "  " + item.caseCode()
         + "  " + item.reviewType() + "  " + item.slotMinutes() + " min  SOO " + String.join(" and ", item.soos())
@@ -149,7 +241,7 @@ public class AgendaDesk {
     List<AgendaCandidate> list = new ArrayList<>();
     for (PanelCandidates.Waiting w : waiting) {
       list.add(new AgendaCandidate(w.caseCode(), w.reviewType(), w.requestedBack(), w.riskLevel(), w.daysWaiting(now),
-          soos.getOrDefault(w.caseCode(), List.of())));
+          soos.getOrDefault(w.caseCode(), List.of()), w.notReached(), w.sooRequested()));
     }
     return list;
   }

@@ -2,6 +2,7 @@ package uk.police.daoversight.panel;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -11,7 +12,9 @@ import uk.police.daoversight.audit.AccessAudit;
 import uk.police.daoversight.security.Groups;
 
 /**
- * Access follows the breakout room. From the agenda's publication until the meeting closes, the
+ * Access follows the breakout room. Granted at the agenda's publication, it holds only from the
+ * meeting's start to its end (a hard limit in the grant itself, which no late close outlives) and
+ * until the meeting closes. In that window the
  * attendees (chair, members, partner agencies, the PSD representative) may read the anonymised case
  * update forms of the cases on the agenda, and each SOO only their own case. The process opens and
  * closes the room; nothing outlives the meeting. Every grant and removal is audited, in the same
@@ -36,19 +39,21 @@ public class BreakoutRoom {
 
   /** The grants and their audit rows together, or none (joins the engine's transaction when called from a task). */
   @Transactional
-  public void open(String meetingId, List<Agenda.Item> agenda) {
+  public void open(String meetingId, List<Agenda.Item> agenda, Instant from, Instant until) {
     Timestamp now = Timestamp.from(clock.instant());
+    Timestamp validFrom = Timestamp.from(from);
+    Timestamp validUntil = Timestamp.from(until);
+    String insert = "insert into meeting_access (meeting_id, case_code, grantee, grantee_type, granted_at, valid_from, valid_until) "
+        + "values (?,?,?,?,?,?,?)";
     for (Agenda.Item item : agenda) {
       for (String group : ATTENDEES) {
-        jdbc.update("insert into meeting_access (meeting_id, case_code, grantee, grantee_type, granted_at) values (?,?,?,?,?)",
-            meetingId, item.caseCode(), group, "GROUP", now);
+        jdbc.update(insert, meetingId, item.caseCode(), group, "GROUP", now, validFrom, validUntil);
       }
       for (String soo : item.soos()) {
         if (conflicts.check(soo, List.of(), item.caseCode()).isPresent()) {
           continue; // never allocated in the first place; if the directory changed since, no access
         }
-        jdbc.update("insert into meeting_access (meeting_id, case_code, grantee, grantee_type, granted_at) values (?,?,?,?,?)",
-            meetingId, item.caseCode(), soo, "USER", now);
+        jdbc.update(insert, meetingId, item.caseCode(), soo, "USER", now, validFrom, validUntil);
       }
       audit.record(null, item.caseCode(), "MEETING_ACCESS", AccessAudit.Outcome.GRANTED,
           "panel " + meetingId + ": attendees and SOO(s) " + String.join(", ", item.soos()));
@@ -73,9 +78,10 @@ public class BreakoutRoom {
     if (conflicts.check(userId, groups, caseCode).isPresent()) {
       return false;
     }
+    Timestamp now = Timestamp.from(clock.instant());
     List<String> grantees = jdbc.queryForList(
-        "select grantee from meeting_access where case_code = ? and revoked_at is null and "
-            + "((grantee_type = 'USER' and grantee = ?) or grantee_type = 'GROUP')", String.class, caseCode, userId);
+        "select grantee from meeting_access where case_code = ? and revoked_at is null and valid_from <= ? and valid_until > ? and "
+            + "((grantee_type = 'USER' and grantee = ?) or grantee_type = 'GROUP')", String.class, caseCode, now, now, userId);
     return grantees.contains(userId) || grantees.stream().anyMatch(groups::contains);
   }
 }

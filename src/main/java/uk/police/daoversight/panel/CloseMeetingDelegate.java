@@ -13,14 +13,17 @@ import org.springframework.stereotype.Component;
 public class CloseMeetingDelegate implements JavaDelegate {
 
   private final AgendaDesk desk;
+  private final ActionReview actionReview;
 
-  public CloseMeetingDelegate(AgendaDesk desk) {
+  public CloseMeetingDelegate(AgendaDesk desk, ActionReview actionReview) {
     this.desk = desk;
+    this.actionReview = actionReview;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Object attending = execution.getVariable(PARTNER_AGENCIES_ATTENDING.getName());
+    actionReview.closeUnreviewed(PANEL_ID.from(execution).get());
     desk.close(PANEL_ID.from(execution).get(), attending == null ? null : ((Number) attending).intValue(),
         PARTNER_AGENCY_NAMES.from(execution).getOrNull());
   }

@@ -19,7 +19,8 @@ public class PanelCandidates {
   public static final String NEW = "NEW";
   public static final String UPDATE = "UPDATE";
 
-  public record Waiting(String caseCode, String reviewType, boolean requestedBack, String riskLevel, Instant waitingSince) {
+  public record Waiting(String caseCode, String reviewType, boolean requestedBack, String riskLevel, Instant waitingSince,
+                        boolean notReached, boolean sooRequested) {
     public int daysWaiting(Instant now) {
       return (int) Math.max(0, Duration.between(waitingSince, now).toDays());
     }
@@ -33,20 +34,46 @@ public class PanelCandidates {
     this.clock = clock;
   }
 
-  /** Adds the case, or updates why it waits (keeping how long it has waited). */
+  /**
+   * Adds the case, or updates why it waits, keeping how long it has waited, its type (a NEW case
+   * brought back is still new to the panel), the chair's request and a "not reached" mark.
+   */
   public void list(String caseCode, String reviewType, boolean requestedBack, String riskLevel) {
-    int updated = jdbc.update("update panel_candidate set review_type = ?, requested_back = (requested_back or ?), risk_level = ? where case_code = ?",
-        reviewType, requestedBack, riskLevel, caseCode);
+    list(caseCode, reviewType, requestedBack, riskLevel, false);
+  }
+
+  /** As {@link #list(String, String, boolean, String)}; sooRequested: the SOO asked to bring it back. */
+  public void list(String caseCode, String reviewType, boolean requestedBack, String riskLevel, boolean sooRequested) {
+    int updated = jdbc.update("""
+        update panel_candidate set review_type = case when review_type = 'NEW' then 'NEW' else ? end,
+          requested_back = (requested_back or ?), soo_requested = (soo_requested or ?), risk_level = ? where case_code = ?""",
+        reviewType, requestedBack, sooRequested, riskLevel, caseCode);
     if (updated == 0) {
-      jdbc.update("insert into panel_candidate (case_code, review_type, requested_back, risk_level, waiting_since, status) values (?,?,?,?,?,?)",
-          caseCode, reviewType, requestedBack, riskLevel, Timestamp.from(clock.instant()), "WAITING");
+      jdbc.update("""
+          insert into panel_candidate (case_code, review_type, requested_back, soo_requested, risk_level, waiting_since, status)
+          values (?,?,?,?,?,?,?)""", caseCode, reviewType, requestedBack, sooRequested, riskLevel, Timestamp.from(clock.instant()), "WAITING");
     }
+  }
+
+  /**
+   * The panel saw the case and wants it back: it waits again as an UPDATE the chair asked for, its
+   * wait starting now.
+   */
+  public void broughtBack(String caseCode, String riskLevel) {
+    remove(caseCode);
+    list(caseCode, UPDATE, true, riskLevel);
+  }
+
+  /** The panel had it on its agenda and did not reach it: it stays and goes first next time. */
+  public void notReached(String caseCode) {
+    jdbc.update("update panel_candidate set not_reached = true where case_code = ?", caseCode);
   }
 
   public List<Waiting> waiting() {
     return jdbc.query("select * from panel_candidate order by waiting_since, case_code", (rs, i) -> new Waiting(
         rs.getString("case_code"), rs.getString("review_type"), rs.getBoolean("requested_back"),
-        rs.getString("risk_level"), rs.getTimestamp("waiting_since").toInstant()));
+        rs.getString("risk_level"), rs.getTimestamp("waiting_since").toInstant(), rs.getBoolean("not_reached"),
+        rs.getBoolean("soo_requested")));
   }
 
   public boolean isWaiting(String caseCode) {

@@ -18,6 +18,8 @@ import static uk.police.daoversight.process.PanelVariables.GOOD_PRACTICE;
 import static uk.police.daoversight.process.PanelVariables.INDIVIDUAL_LEARNING;
 import static uk.police.daoversight.process.PanelVariables.PANEL_ID;
 import static uk.police.daoversight.process.PanelVariables.PRIMARY_PARTIES;
+import static uk.police.daoversight.process.PanelVariables.SLOT_RESULT;
+import static uk.police.daoversight.process.PanelVariables.SLOT_RESULT_REASON;
 import static uk.police.daoversight.process.PanelVariables.THEMES;
 
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
@@ -42,16 +44,26 @@ public class SendOutcomeDelegate implements JavaDelegate {
 
   private final PanelOutcomes outcomes;
   private final Themes themes;
+  private final AgendaDesk desk;
 
-  public SendOutcomeDelegate(PanelOutcomes outcomes, Themes themes) {
+  public SendOutcomeDelegate(PanelOutcomes outcomes, Themes themes, AgendaDesk desk) {
     this.outcomes = outcomes;
     this.themes = themes;
+    this.desk = desk;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     boolean conference = execution.getProcessDefinitionId().startsWith("caseConference:");
     String caseCode = conference ? CaseVariables.CASE_CODE.from(execution).get() : AGENDA_CASE_CODE.from(execution).get();
+    if (!conference) {
+      AgendaDesk.SlotResult result = slotResult(SLOT_RESULT.from(execution).getOrNull());
+      if (result != AgendaDesk.SlotResult.DISCUSSED) {
+        desk.notDiscussed(PANEL_ID.from(execution).get(), caseCode, result, SLOT_RESULT_REASON.from(execution).getOrNull());
+        return;
+      }
+      desk.discussed(PANEL_ID.from(execution).get(), caseCode);
+    }
     String task = conference ? "recordConferenceOutcome" : "recordOutcome";
     outcomes.record(new PanelOutcomes.Outcome(caseCode, conference ? null : PANEL_ID.from(execution).get(),
         conference ? PanelOutcomes.Kind.CONFERENCE : PanelOutcomes.Kind.PANEL,
@@ -62,6 +74,11 @@ public class SendOutcomeDelegate implements JavaDelegate {
         Boolean.TRUE.equals(ESCALATE_TO_CONFERENCE.from(execution).getOrNull()),
         conference ? PRIMARY_PARTIES.from(execution).getOrNull() : null,
         Workers.lastCompletedBy(execution, task, null)));
+  }
+
+  /** No answer is a discussed case (the form's default). */
+  static AgendaDesk.SlotResult slotResult(String value) {
+    return value == null || value.isBlank() ? AgendaDesk.SlotResult.DISCUSSED : AgendaDesk.SlotResult.valueOf(value);
   }
 
   private List<String> chosenThemes(Object value) {

@@ -22,6 +22,16 @@ public final class PanelVariables {
 
   // The meeting
   public static final VariableFactory<String> PANEL_ID = stringVariable("panelId");
+  /** The meeting's date and time as the administrator's form gives it, e.g. 2027-01-05T10:00. */
+  public static final VariableFactory<String> MEETING_START = stringVariable("meetingStart");
+  /** The calendar's proposal, shown beside the administrator's choice. */
+  public static final VariableFactory<String> PROPOSED_MEETING_START = stringVariable("proposedMeetingStart");
+  /** Why the chosen time was refused (past, unreadable, date held by another open panel). */
+  public static final VariableFactory<String> MEETING_PROBLEM = stringVariable("meetingProblem");
+  /** When the calendar draws the agenda: the meeting's start less oversight.panel.agenda-lead. */
+  public static final VariableFactory<Date> AGENDA_DUE_AT = dateVariable("agendaDueAt");
+  /** An emergency panel takes only urgent (high-risk) cases and those the administrator adds. */
+  public static final VariableFactory<Boolean> EMERGENCY_PANEL = booleanVariable("emergencyPanel");
   public static final VariableFactory<String> AGENDA_SUMMARY = stringVariable("agendaSummary");
   public static final VariableFactory<String> CARRIED_OVER_SUMMARY = stringVariable("carriedOverSummary");
   public static final VariableFactory<String> DEFER_CASES = stringVariable("deferCases");
@@ -31,10 +41,21 @@ public final class PanelVariables {
   public static final VariableFactory<String> AGENDA_PROBLEM = stringVariable("agendaProblem");
   public static final VariableFactory<Long> PARTNER_AGENCIES_ATTENDING = longVariable("partnerAgenciesAttending");
   public static final VariableFactory<String> PARTNER_AGENCY_NAMES = stringVariable("partnerAgencyNames");
+  /**
+   * The last meeting's open actions and the review's answers: a JSON list of {actionId, caseCode,
+   * action, owner, due, status (NOT_DONE or NOT_POSSIBLE), note} (a form-js table and dynamic list).
+   */
+  public static final String ACTION_REVIEWS = "actionReviews";
 
   // One case on the agenda (local to its "Review case" instance)
   public static final VariableFactory<String> AGENDA_CASE_CODE = stringVariable("agendaCaseCode");
   public static final VariableFactory<String> AGENDA_ITEM_SUMMARY = stringVariable("agendaItemSummary");
+  /** The SOO's latest case update and the case's open actions, shown on the chair's outcome task. */
+  public static final VariableFactory<String> LATEST_UPDATE = stringVariable("latestUpdate");
+  public static final VariableFactory<String> OPEN_ACTIONS_SUMMARY = stringVariable("openActionsSummary");
+  /** DISCUSSED (default), DEFERRED or NOT_REACHED: every case on the agenda is accounted for. */
+  public static final VariableFactory<String> SLOT_RESULT = stringVariable("slotResult");
+  public static final VariableFactory<String> SLOT_RESULT_REASON = stringVariable("slotResultReason");
 
   // The outcome of a panel review or a case conference
   public static final VariableFactory<String> DIRECTION_FOR_VICTIM = stringVariable("directionForVictim");
@@ -70,6 +91,7 @@ public final class PanelVariables {
     Set<String> names = new HashSet<>(VariableNames.of(PanelVariables.class));
     names.add(THEMES);
     names.add(THEME_OPTIONS);
+    names.add(ACTION_REVIEWS);
     names.add(CaseVariables.CASE_CODE.getName());
     return Set.copyOf(names);
   }

@@ -32,6 +32,7 @@ public class AccessSetup {
   public static final String OVERSIGHT_CASE = "oversightCase";
   public static final String SCRUTINY_PANEL = "scrutinyPanel";
   public static final String CASE_CONFERENCE = "caseConference";
+  public static final String PANEL_CALENDAR = "panelCalendar";
 
   static final List<String> TASKLIST_USERS = List.of(Groups.CASE_COORDINATORS, Groups.SENIOR_OVERSIGHT_OFFICERS,
       Groups.PANEL_CHAIR, Groups.PANEL_MEMBERS, Groups.PARTNER_AGENCIES, Groups.PSD, Groups.INFORMATION_GOVERNANCE);
@@ -79,8 +80,9 @@ public class AccessSetup {
 
   private void grantWork() {
     // Coordinators record referrals and see every case: they are the need-to-know holders.
-    // They also administer the panel (prepare agenda, attendance) and schedule case conferences.
-    for (String process : List.of(OVERSIGHT_CASE, SCRUTINY_PANEL, CASE_CONFERENCE)) {
+    // They also administer the panel (confirm the meeting, prepare agenda, attendance) and schedule
+    // case conferences.
+    for (String process : List.of(OVERSIGHT_CASE, SCRUTINY_PANEL, CASE_CONFERENCE, PANEL_CALENDAR)) {
       grant(Groups.CASE_COORDINATORS, Resources.PROCESS_DEFINITION, process,
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,

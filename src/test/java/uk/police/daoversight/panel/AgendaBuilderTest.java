@@ -283,4 +283,33 @@ class AgendaBuilderTest {
     assertThat(once).isEqualTo(perCase);
     assertThat(once.items().size() + once.carriedOver().size()).isEqualTo(2_000);
   }
+
+  @Test
+  void aCaseNotReachedLastTimeGoesFirstAheadOfHighRiskAndTheChairsRequests() {
+    AgendaCandidate notReached = new AgendaCandidate("NR00-0001", "UPDATE", false, "STANDARD", 1, List.of("soo-a"), true, false);
+    AgendaCandidate requested = new AgendaCandidate("RQ00-0001", "UPDATE", true, "HIGH", 30, List.of("soo-b"));
+    Agenda agenda = build(List.of(requested, newCase("NW00-0001", 90), notReached), CAPACITY);
+
+    assertThat(itemCodes(agenda)).containsExactly("NR00-0001", "RQ00-0001", "NW00-0001");
+    assertThat(agenda.items().get(0).priorityReason()).isEqualTo(AgendaBuilder.NOT_REACHED_REASON);
+  }
+
+  @Test
+  void aCaseTheAdministratorAddedKeepsItsSlotOnAFullPanelAndACaseOnAnotherOpenPanelIsCarried() {
+    List<AgendaCandidate> waiting = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      waiting.add(new AgendaCandidate(String.format("HI%02d-0001", i), "NEW", false, "HIGH", 5, List.of("soo")));
+    }
+    waiting.add(update("AD00-0001", 0));
+    waiting.add(new AgendaCandidate("EL00-0001", "NEW", true, "HIGH", 99, List.of("soo")));
+    Agenda agenda = builder.build(waiting, CAPACITY, RULES, Map.of(), List.of(), List.of("AD00-0001"),
+        Map.of("EL00-0001", "On the agenda of another open panel"));
+
+    assertThat(itemCodes(agenda)).first().isEqualTo("AD00-0001");
+    assertThat(agenda.items().get(0).addedByAdmin()).isTrue();
+    assertThat(itemCodes(agenda)).doesNotContain("EL00-0001").hasSize(12);
+    assertThat(agenda.carriedOver()).filteredOn(c -> c.caseCode().equals("EL00-0001")).singleElement()
+        .extracting(Agenda.CarriedOver::reason).isEqualTo("On the agenda of another open panel");
+    assertThat(agenda.carriedOver()).hasSize(2);
+  }
 }

@@ -7,9 +7,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,7 @@ class PanelApiTest extends EngineTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
+  @Autowired PanelMeetings meetings;
 
   @BeforeEach
   void init() {
@@ -61,6 +64,12 @@ class PanelApiTest extends EngineTest {
 
     complete(task("prepareAgenda", panel), withVariables("agendaReady", true));
     execute(job("publishAgenda", panel));
+    assertThat(updates("panel1", caseCode).getStatusCode()).as("published, the meeting not started").isEqualTo(HttpStatus.FORBIDDEN);
+    PanelMeetings.Meeting meeting = meetings.find(panelId).orElseThrow();
+    ClockUtil.setCurrentTime(Date.from(meeting.endsAt()));
+    assertThat(updates("panel1", caseCode).getStatusCode()).as("the meeting's end: a hard limit, open or not")
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    ClockUtil.setCurrentTime(Date.from(meeting.heldOn()));
 
     ResponseEntity<Map<String, Object>> agenda = rest.withBasicAuth("chair", "demo").exchange("/api/panels/" + panelId + "/agenda",
         HttpMethod.GET, null, new ParameterizedTypeReference<>() {});
@@ -97,7 +106,7 @@ class PanelApiTest extends EngineTest {
     assertThat(updates(soo, caseCode).getStatusCode()).as("their own case, still allocated").isEqualTo(HttpStatus.OK);
     assertThat(updates("coordinator", caseCode).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(jdbc.queryForObject("select count(*) from access_audit where case_code = ? and action = 'READ_CASE_UPDATES' and outcome = 'REFUSED'",
-        Integer.class, caseCode)).isEqualTo(7);
+        Integer.class, caseCode)).isEqualTo(9);
   }
 
   private ResponseEntity<String> updates(String user, String caseCode) {

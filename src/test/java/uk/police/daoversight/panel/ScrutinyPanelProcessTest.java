@@ -7,12 +7,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -26,6 +22,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +43,8 @@ class ScrutinyPanelProcessTest extends EngineTest {
   @Autowired PanelCandidates candidates;
   @Autowired BreakoutRoom breakoutRoom;
   @Autowired JdbcTemplate jdbc;
+  @Autowired PanelMeetings meetings;
+  @Autowired PanelSettings settings;
 
   CaseDriver driver;
 
@@ -57,37 +56,11 @@ class ScrutinyPanelProcessTest extends EngineTest {
     jdbc.update("delete from panel_candidate");
   }
 
-  @Test
-  void thePanelIsDueOnTheFirstTuesdayOfEachMonthAtTen() {
-    Job timer = managementService.createJobQuery().processDefinitionKey("panelCalendar").timers().singleResult();
-    LocalDateTime due = LocalDateTime.ofInstant(timer.getDuedate().toInstant(), ZoneId.systemDefault());
-
-    Assertions.assertThat(due.getDayOfWeek()).isEqualTo(DayOfWeek.TUESDAY);
-    Assertions.assertThat(due.getDayOfMonth()).isLessThanOrEqualTo(7);
-    Assertions.assertThat(due.toLocalTime()).isEqualTo(LocalTime.of(10, 0));
-    LocalDate firstTuesdayThisMonth = LocalDate.now().with(TemporalAdjusters.firstInMonth(DayOfWeek.TUESDAY));
-    Assertions.assertThat(due.toLocalDate()).isIn(firstTuesdayThisMonth,
-        LocalDate.now().plusMonths(1).with(TemporalAdjusters.firstInMonth(DayOfWeek.TUESDAY)));
-  }
-
-  @Test
-  void theMonthlyTimerCallsAPanel() {
-    List<String> before = runtimeService.createProcessInstanceQuery().processDefinitionKey("scrutinyPanel").list()
-        .stream().map(ProcessInstance::getId).toList();
-    Job timer = managementService.createJobQuery().processDefinitionKey("panelCalendar").timers().singleResult();
-    managementService.executeJob(timer.getId());
-
-    List<ProcessInstance> started = runtimeService.createProcessInstanceQuery().processDefinitionKey("scrutinyPanel").list()
-        .stream().filter(p -> !before.contains(p.getId())).toList();
-    Assertions.assertThat(started).hasSize(1);
-    ProcessInstance panel = started.get(0);
-    assertThat(panel).hasPassed("panelCalled").isWaitingAt("draftAgenda");
-    Assertions.assertThat(runtimeService.createProcessInstanceQuery()
-        .subProcessInstanceId(panel.getId()).singleResult().getProcessDefinitionId()).startsWith("panelCalendar:");
-    Assertions.assertThat(managementService.createJobQuery().processDefinitionKey("panelCalendar").timers().count())
-        .as("the next month's timer").isEqualTo(1);
-    runtimeService.deleteProcessInstance(runtimeService.createProcessInstanceQuery().subProcessInstanceId(panel.getId())
-        .singleResult().getId(), "test: panel not held");
+  /** A panel left running would hold its date for the next test: each is ended, which cancels its meeting. */
+  @AfterEach
+  void endOpenPanels() {
+    runtimeService.createProcessInstanceQuery().processDefinitionKey("scrutinyPanel").list()
+        .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test over"));
   }
 
   @Test
@@ -104,6 +77,10 @@ class ScrutinyPanelProcessTest extends EngineTest {
     Assertions.assertThat(breakoutRoom.mayRead("panel1", List.of("panel-members"), cases.get(0).getBusinessKey())).isFalse();
 
     publish(panel);
+    Assertions.assertThat(breakoutRoom.mayRead("panel1", List.of("panel-members"), cases.get(0).getBusinessKey()))
+        .as("published, but the meeting has not started").isFalse();
+    PanelMeetings.Meeting meeting = meetings.find(panelId).orElseThrow();
+    ClockUtil.setCurrentTime(Date.from(meeting.heldOn()));
     for (ProcessInstance c : cases) {
       Assertions.assertThat(breakoutRoom.mayRead("panel1", List.of("panel-members"), c.getBusinessKey())).isTrue();
       Assertions.assertThat(breakoutRoom.mayRead("partner1", List.of("partner-agencies"), c.getBusinessKey())).isTrue();
@@ -251,6 +228,279 @@ class ScrutinyPanelProcessTest extends EngineTest {
     runtimeService.deleteProcessInstance(panel.getId(), "test");
   }
 
+
+  @Test
+  void theAgendaIsTimedFromTheMeetingsStartAndTheChairHasOneTaskPerSlotInOrder() {
+    ProcessInstance first = panelCase("HIGH");
+    ProcessInstance second = panelCase("STANDARD");
+    LocalDateTime tomorrowAtTen = LocalDate.now(settings.zone()).plusDays(1).atTime(10, 0);
+    ProcessInstance panel = callPanel(settings.format(tomorrowAtTen), false);
+
+    String agenda = (String) runtimeService.getVariable(panel.getId(), "agendaSummary");
+    Assertions.assertThat(agenda).startsWith("10:00-10:15  " + first.getBusinessKey())
+        .contains("10:15-10:30  " + second.getBusinessKey());
+    Assertions.assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(panel.getId()).singleResult()
+        .getBusinessKey()).isEqualTo("PANEL-" + tomorrowAtTen.toLocalDate());
+    publish(panel);
+    complete(task("recordAttendance", panel), withVariables("partnerAgenciesAttending", 0L));
+
+    List<Task> slots = taskService.createTaskQuery().processInstanceId(panel.getId()).taskDefinitionKey("recordOutcome")
+        .orderByDueDate().asc().list();
+    Assertions.assertThat(slots).extracting(Task::getName).containsExactly(
+        "10:00-10:15 " + first.getBusinessKey() + ": record the outcome",
+        "10:15-10:30 " + second.getBusinessKey() + ": record the outcome");
+    Assertions.assertThat(slots.get(0).getDueDate().toInstant())
+        .isEqualTo(tomorrowAtTen.plusMinutes(15).atZone(settings.zone()).toInstant());
+    Assertions.assertThat(slots.get(1).getDueDate().toInstant())
+        .isEqualTo(tomorrowAtTen.plusMinutes(30).atZone(settings.zone()).toInstant());
+    Assertions.assertThat((String) taskService.getVariable(slots.get(0).getId(), "latestUpdate")).isNotBlank();
+    Assertions.assertThat((String) taskService.getVariable(slots.get(0).getId(), "openActionsSummary")).isEqualTo("None");
+  }
+
+  @Test
+  void anEmergencyPanelTakesTheUrgentCasesAndTheRestWaitForTheMonthlyPanel() {
+    ProcessInstance urgent = panelCase("HIGH");
+    ProcessInstance routine = panelCase("STANDARD");
+    ProcessInstance emergency = callPanel(settings.format(LocalDateTime.now(settings.zone()).plusHours(2)), true);
+    String panelId = (String) runtimeService.getVariable(emergency.getId(), "panelId");
+
+    Assertions.assertThat(meetings.agenda(panelId)).extracting(Agenda.Item::caseCode).containsExactly(urgent.getBusinessKey());
+    Assertions.assertThat(meetings.carriedOver(panelId)).singleElement().satisfies(c -> {
+      Assertions.assertThat(c.caseCode()).isEqualTo(routine.getBusinessKey());
+      Assertions.assertThat(c.reason()).isEqualTo(AgendaDesk.NOT_URGENT);
+    });
+    Assertions.assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(emergency.getId()).singleResult()
+        .getBusinessKey()).endsWith("-EMERGENCY");
+  }
+
+  @Test
+  void aSecondPanelOnAnOpenPanelsDateGoesBackToTheAdministratorAndTheDatabaseRefusesItToo() {
+    panelCase("MEDIUM");
+    String tomorrow = settings.format(LocalDate.now(settings.zone()).plusDays(1).atTime(10, 0));
+    ProcessInstance first = callPanel(tomorrow, false);
+    String firstId = (String) runtimeService.getVariable(first.getId(), "panelId");
+
+    ProcessInstance second = runtimeService.startProcessInstanceByKey("scrutinyPanel",
+        withVariables("meetingStart", settings.format(LocalDate.now(settings.zone()).plusDays(1).atTime(14, 0)),
+            "emergencyPanel", true));
+    execute(job("draftAgenda", second));
+    assertThat(second).hasPassed("meetingRefused").isWaitingAt("chooseMeetingTime");
+    Assertions.assertThat((String) runtimeService.getVariable(second.getId(), "meetingProblem"))
+        .contains("Another panel is already open on " + LocalDate.now(settings.zone()).plusDays(1));
+
+    // Not only the code: the database itself holds one open panel per date.
+    Assertions.assertThatThrownBy(() -> jdbc.update("insert into panel_meeting (id, held_on, meeting_date, open_on, "
+            + "capacity_minutes, status, emergency) select 'second-on-date', held_on, meeting_date, open_on, 180, 'SCHEDULED', true "
+            + "from panel_meeting where id = ?", firstId))
+        .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+
+    complete(task("chooseMeetingTime", second), withVariables("meetingStart",
+        settings.format(LocalDate.now(settings.zone()).plusDays(2).atTime(10, 0))));
+    execute(job("draftAgenda", second));
+    assertThat(second).isWaitingAt("prepareAgenda");
+    String secondId = (String) runtimeService.getVariable(second.getId(), "panelId");
+    Assertions.assertThat(meetings.agenda(secondId)).as("the medium-risk case is not urgent").isEmpty();
+
+        runtimeService.deleteProcessInstance(first.getId(), "panel withdrawn");
+    Assertions.assertThat(meetings.find(firstId).orElseThrow().status()).isEqualTo("CANCELLED");
+    Assertions.assertThat(jdbc.queryForObject("select count(*) from panel_meeting where id = ? and open_on is null",
+        Integer.class, firstId)).as("a withdrawn panel frees its date").isEqualTo(1);
+  }
+
+  @Test
+  void aCaseOnAnotherOpenPanelIsCarriedOverWithThatReasonAndNeverOnTwoAgendas() {
+    ProcessInstance urgent = panelCase("HIGH");
+    ProcessInstance emergency = callPanel(settings.format(LocalDateTime.now(settings.zone()).plusHours(2)), true);
+    String emergencyId = (String) runtimeService.getVariable(emergency.getId(), "panelId");
+    Assertions.assertThat(meetings.agenda(emergencyId)).extracting(Agenda.Item::caseCode).contains(urgent.getBusinessKey());
+
+    ProcessInstance monthly = callPanel(settings.format(LocalDate.now(settings.zone()).plusDays(3).atTime(10, 0)), false);
+    String monthlyId = (String) runtimeService.getVariable(monthly.getId(), "panelId");
+    Assertions.assertThat(meetings.agenda(monthlyId)).extracting(Agenda.Item::caseCode).doesNotContain(urgent.getBusinessKey());
+    Assertions.assertThat(meetings.carriedOver(monthlyId)).filteredOn(c -> c.caseCode().equals(urgent.getBusinessKey()))
+        .singleElement().extracting(Agenda.CarriedOver::reason).isEqualTo("On the agenda of another open panel");
+
+    complete(task("prepareAgenda", monthly), withVariables("addCases", urgent.getBusinessKey(), "agendaReady", false));
+    execute(job("reviseAgenda", monthly));
+    assertThat(monthly).hasPassed("revisionRefused").isWaitingAt("prepareAgenda");
+    Assertions.assertThat((String) runtimeService.getVariable(monthly.getId(), "agendaProblem"))
+        .contains(urgent.getBusinessKey() + " is on the agenda of another open panel");
+
+    // The database refuses a case on two open agendas, whatever the code does.
+    Assertions.assertThatThrownBy(() -> jdbc.update("insert into panel_agenda_item (meeting_id, position, case_code, "
+            + "open_case_code, review_type, slot_minutes, start_minute, soos, priority) values (?,?,?,?,?,?,?,?,?)",
+            monthlyId, 99, urgent.getBusinessKey(), urgent.getBusinessKey(), "NEW", 15, 0, "soo", 1))
+        .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+  }
+
+  @Test
+  void everyCaseIsAccountedForAndOneNotReachedGoesFirstAtTheNextPanel() {
+    ProcessInstance discussed = panelCase("HIGH");
+    ProcessInstance deferred = panelCase("MEDIUM");
+    ProcessInstance notReached = panelCase("STANDARD");
+    ProcessInstance panel = callPanel();
+    String panelId = (String) runtimeService.getVariable(panel.getId(), "panelId");
+    publish(panel);
+    complete(task("recordAttendance", panel), withVariables("partnerAgenciesAttending", 1L));
+
+    Task deferredSlot = slotOf(panel, deferred.getBusinessKey());
+    Assertions.assertThatThrownBy(() -> taskService.complete(deferredSlot.getId(), Map.of("slotResult", "DEFERRED")))
+        .as("a deferral needs its reason").hasMessageContaining("Give the reason the case was deferred");
+    Assertions.assertThatThrownBy(() -> taskService.complete(deferredSlot.getId(), Map.of("slotResult", "LOST", "slotResultReason", "x")))
+        .hasMessageContaining("discussed, deferred or not reached");
+    complete(deferredSlot, withVariables("slotResult", "DEFERRED", "slotResultReason", "Awaiting the misconduct decision"));
+    complete(slotOf(panel, discussed.getBusinessKey()), outcome(null));
+    complete(slotOf(panel, notReached.getBusinessKey()), withVariables("slotResult", "NOT_REACHED", "slotResultReason", "Time ran out"));
+    for (Job send : managementService.createJobQuery().processInstanceId(panel.getId()).activityId("sendOutcome").list()) {
+      execute(send);
+    }
+    execute(job("closeMeeting", panel));
+    assertThat(panel).isEnded();
+
+    Map<String, String> accounts = new HashMap<>();
+    jdbc.queryForList("select case_code, account from panel_agenda_item where meeting_id = ?", panelId)
+        .forEach(r -> accounts.put((String) r.get("CASE_CODE"), (String) r.get("ACCOUNT")));
+    Assertions.assertThat(accounts).containsExactlyInAnyOrderEntriesOf(Map.of(discussed.getBusinessKey(), "DISCUSSED",
+        deferred.getBusinessKey(), "DEFERRED", notReached.getBusinessKey(), "NOT_REACHED"));
+    Assertions.assertThat(candidates.isWaiting(discussed.getBusinessKey())).isFalse();
+    Assertions.assertThat(candidates.isWaiting(deferred.getBusinessKey())).isTrue();
+    Assertions.assertThat(candidates.isWaiting(notReached.getBusinessKey())).isTrue();
+
+    ProcessInstance newHighRisk = panelCase("HIGH");
+    ProcessInstance next = callPanel();
+    List<Agenda.Item> nextAgenda = meetings.agenda((String) runtimeService.getVariable(next.getId(), "panelId"));
+    Assertions.assertThat(nextAgenda.get(0).caseCode()).as("not reached goes first").isEqualTo(notReached.getBusinessKey());
+    Assertions.assertThat(nextAgenda.get(0).priorityReason()).isEqualTo(AgendaBuilder.NOT_REACHED_REASON);
+    Assertions.assertThat(nextAgenda).extracting(Agenda.Item::caseCode).contains(newHighRisk.getBusinessKey(), deferred.getBusinessKey());
+  }
+
+  @Test
+  void outcomesNotRecordedByTheEndOfTheMeetingDayAreNotReached() {
+    ProcessInstance waiting = panelCase("STANDARD");
+    ProcessInstance panel = callPanel();
+    String panelId = (String) runtimeService.getVariable(panel.getId(), "panelId");
+    publish(panel);
+    complete(task("recordAttendance", panel), withVariables("partnerAgenciesAttending", 1L));
+    Job meetingOver = managementService.createJobQuery().processInstanceId(panel.getId()).activityId("meetingOver").singleResult();
+    Assertions.assertThat(meetingOver.getDuedate().toInstant())
+        .isEqualTo(meetings.find(panelId).orElseThrow().endsAt().plus(settings.getOutcomeGrace()));
+
+    ClockUtil.setCurrentTime(meetingOver.getDuedate());
+    execute(meetingOver);
+    assertThat(panel).hasPassed("meetingOver").isWaitingAt("closeMeeting");
+    execute(job("closeMeeting", panel));
+    assertThat(panel).isEnded();
+    Assertions.assertThat(meetings.accountOf(panelId, waiting.getBusinessKey())).isEqualTo("NOT_REACHED");
+    Assertions.assertThat(candidates.waiting()).filteredOn(w -> w.caseCode().equals(waiting.getBusinessKey()))
+        .singleElement().extracting(PanelCandidates.Waiting::notReached).isEqualTo(true);
+  }
+
+  @Test
+  void aCaseTheSooBringsBackKeepsItsTypeAndOneTheAdministratorAddsKeepsItsPlace() {
+    candidates.list("SOOB-0001", PanelCandidates.NEW, false, "STANDARD");
+    candidates.list("SOOB-0001", PanelCandidates.UPDATE, false, "STANDARD", true);
+    Assertions.assertThat(candidates.waiting()).singleElement().satisfies(w -> {
+      Assertions.assertThat(w.reviewType()).as("still new to the panel").isEqualTo("NEW");
+      Assertions.assertThat(w.sooRequested()).isTrue();
+    });
+
+    ProcessInstance added = panelCase("STANDARD");
+    jdbc.update("delete from panel_candidate where case_code = ?", added.getBusinessKey());
+    for (int i = 0; i < 13; i++) {
+      candidates.list(String.format("FUL%d-%04d", i % 10, i), PanelCandidates.NEW, false, "HIGH");
+    }
+    ProcessInstance panel = callPanel();
+    String panelId = (String) runtimeService.getVariable(panel.getId(), "panelId");
+    complete(task("prepareAgenda", panel), withVariables("addCases", added.getBusinessKey(), "agendaReady", false));
+    execute(job("reviseAgenda", panel));
+    Assertions.assertThat(meetings.agenda(panelId)).filteredOn(i -> i.caseCode().equals(added.getBusinessKey()))
+        .as("added to a full panel, it has a slot").singleElement().extracting(Agenda.Item::addedByAdmin).isEqualTo(true);
+    complete(task("prepareAgenda", panel), withVariables("agendaReady", false));
+    execute(job("reviseAgenda", panel));
+    Assertions.assertThat(meetings.agenda(panelId)).extracting(Agenda.Item::caseCode).as("and keeps it when revised")
+        .contains(added.getBusinessKey());
+  }
+
+
+  @Test
+  void theLastPanelsOpenActionsAreReviewedAtTheStartNotDoneOrNotPossible() {
+    ProcessInstance withActions = panelCase("HIGH");
+    // Meetings of their own days: the last panel is the latest closed one that sat before this one.
+    ProcessInstance earlier = callPanel(settings.format(LocalDate.now(settings.zone()).plusDays(20).atTime(10, 0)), false);
+    publish(earlier);
+    complete(task("recordAttendance", earlier), withVariables("partnerAgenciesAttending", 1L));
+    Map<String, Object> twoActions = outcome("Ask the OIC to update the victim weekly");
+    twoActions.put("action2What", "Refer the victim to the IDVA service");
+    twoActions.put("action2Owner", "SOO");
+    twoActions.put("bringBack", true);
+    complete(slotOf(earlier, withActions.getBusinessKey()), twoActions);
+    execute(job("sendOutcome", earlier));
+    execute(job("closeMeeting", earlier));
+    assertThat(earlier).isEnded();
+
+    ProcessInstance panel = callPanel(settings.format(LocalDate.now(settings.zone()).plusDays(21).atTime(10, 0)), false);
+    String panelId = (String) runtimeService.getVariable(panel.getId(), "panelId");
+    publish(panel);
+    complete(task("recordAttendance", panel), withVariables("partnerAgenciesAttending", 1L));
+    assertThat(panel).hasPassed("meetingStarts").isWaitingAt("reviewOpenActions", "recordOutcome");
+    Task review = task("reviewOpenActions", panel);
+    String lines = taskService.getVariable(review.getId(), "actionReviews").toString();
+    Assertions.assertThat(lines).contains("Ask the OIC to update the victim weekly", "Refer the victim to the IDVA service",
+        withActions.getBusinessKey());
+    List<String> actionIds = jdbc.queryForList("select id from panel_action where case_code = ? order by description",
+        String.class, withActions.getBusinessKey());
+
+    Assertions.assertThatThrownBy(() -> taskService.complete(review.getId(), Map.of("actionReviews",
+            org.camunda.spin.Spin.JSON("[{\"actionId\":\"" + actionIds.get(0) + "\",\"status\":\"NOT_DONE\"}]"))))
+        .as("every open action answered").hasMessageContaining("is not done or not possible");
+    Assertions.assertThatThrownBy(() -> taskService.complete(review.getId(), Map.of("actionReviews",
+            org.camunda.spin.Spin.JSON("[{\"actionId\":\"" + actionIds.get(0) + "\",\"status\":\"NOT_DONE\"},"
+                + "{\"actionId\":\"" + actionIds.get(1) + "\",\"status\":\"NOT_POSSIBLE\"}]"))))
+        .as("not possible says why").hasMessageContaining("is not possible");
+    Assertions.assertThatThrownBy(() -> taskService.complete(review.getId(), Map.of("actionReviews",
+            org.camunda.spin.Spin.JSON("[{\"actionId\":\"someone-elses\",\"status\":\"NOT_DONE\"}]"))))
+        .hasMessageContaining("not one of the last panel's open actions");
+    complete(review, withVariables("actionReviews", org.camunda.spin.Spin.JSON("[{\"actionId\":\"" + actionIds.get(0)
+        + "\",\"status\":\"NOT_DONE\"},{\"actionId\":\"" + actionIds.get(1)
+        + "\",\"status\":\"NOT_POSSIBLE\",\"note\":\"The victim declined IDVA support\"}]")));
+    Assertions.assertThat(jdbc.queryForList("select status from panel_action_review where meeting_id = ? order by status",
+        String.class, panelId)).containsExactly("NOT_DONE", "NOT_POSSIBLE");
+
+    complete(task("recordOutcome", panel), outcome(null));
+    execute(job("sendOutcome", panel));
+    execute(job("closeMeeting", panel));
+    assertThat(panel).isEnded().hasPassed("openActionsDone");
+  }
+
+  @Test
+  void aReviewLeftOpenEndsWithTheMeetingAndItsActionsAreRecordedAsNotReviewed() {
+    ProcessInstance withAction = panelCase("HIGH");
+    ProcessInstance earlier = callPanel(settings.format(LocalDate.now(settings.zone()).plusDays(23).atTime(10, 0)), false);
+    publish(earlier);
+    complete(task("recordAttendance", earlier), withVariables("partnerAgenciesAttending", 1L));
+    Map<String, Object> back = outcome("Ask the OIC to update the victim weekly");
+    back.put("bringBack", true);
+    complete(slotOf(earlier, withAction.getBusinessKey()), back);
+    execute(job("sendOutcome", earlier));
+    execute(job("closeMeeting", earlier));
+
+    ProcessInstance panel = callPanel(settings.format(LocalDate.now(settings.zone()).plusDays(24).atTime(10, 0)), false);
+    String panelId = (String) runtimeService.getVariable(panel.getId(), "panelId");
+    publish(panel);
+    complete(task("recordAttendance", panel), withVariables("partnerAgenciesAttending", 1L));
+    complete(task("recordOutcome", panel), outcome(null));
+    execute(job("sendOutcome", panel));
+    execute(job("closeMeeting", panel));
+    assertThat(panel).isEnded().hasNotPassed("openActionsDone");
+    Assertions.assertThat(jdbc.queryForList("select status from panel_action_review where meeting_id = ?", String.class, panelId))
+        .containsExactly("NOT_REVIEWED");
+  }
+
+  Task slotOf(ProcessInstance panel, String caseCode) {
+    return taskService.createTaskQuery().processInstanceId(panel.getId()).taskDefinitionKey("recordOutcome").list().stream()
+        .filter(t -> caseCode.equals(taskService.getVariable(t.getId(), "agendaCaseCode"))).findFirst().orElseThrow();
+  }
+
   // ---- steps
 
   ProcessInstance panelCase(String risk) {
@@ -262,6 +512,15 @@ class ScrutinyPanelProcessTest extends EngineTest {
     driver.readCasePack(pi, driver.allocateAsRecommended(pi));
     driver.contact(pi, "DECLINED", null);
     return pi;
+  }
+
+  ProcessInstance callPanel(String meetingStart, boolean emergency) {
+    ProcessInstance panel = runtimeService.startProcessInstanceByKey("scrutinyPanel",
+        withVariables("meetingStart", meetingStart, "emergencyPanel", emergency));
+    assertThat(panel).hasPassed("panelCalled");
+    execute(job("draftAgenda", panel));
+    assertThat(panel).isWaitingAt("prepareAgenda");
+    return panel;
   }
 
   ProcessInstance callPanel() {

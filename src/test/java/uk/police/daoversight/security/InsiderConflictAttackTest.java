@@ -148,7 +148,8 @@ class InsiderConflictAttackTest extends EngineTest {
   @Test
   void aColleagueOnThePanelGetsNothingFromAnOpenMeetingWhileOthersDo() {
     String meeting = "xmeeting-" + code;
-    breakoutRoom.open(meeting, List.of(new Agenda.Item(code, "NEW", 20, 0, List.of(), 1, "test")));
+    breakoutRoom.open(meeting, List.of(new Agenda.Item(code, "NEW", 20, 0, List.of(), 1, "test")),
+        java.time.Instant.now().minusSeconds(60), java.time.Instant.now().plusSeconds(3600));
     try {
       assertThat(get("panel1", "/api/cases/" + code + "/updates").getStatusCode().value()).as("another member").isEqualTo(200);
       assertThat(get(COLLEAGUE, "/api/cases/" + code + "/updates").getStatusCode().value()).isEqualTo(403);
@@ -213,7 +214,8 @@ class InsiderConflictAttackTest extends EngineTest {
   @Test
   void hisLineManagerAsChairGetsNothingFromTheMeeting() {
     String meeting = "xmeeting-chair-" + code;
-    breakoutRoom.open(meeting, List.of(new Agenda.Item(code, "NEW", 20, 0, List.of(), 1, "test")));
+    breakoutRoom.open(meeting, List.of(new Agenda.Item(code, "NEW", 20, 0, List.of(), 1, "test")),
+        java.time.Instant.now().minusSeconds(60), java.time.Instant.now().plusSeconds(3600));
     try {
       assertThat(get(BOSS, "/api/cases/" + code + "/updates").getStatusCode().value()).isEqualTo(403);
       assertThat(get("chair", "/api/cases/" + code + "/updates").getStatusCode().value()).isEqualTo(200);
