@@ -11,6 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Service;
 import uk.police.daoversight.access.ConflictOfInterest;
 import uk.police.daoversight.security.CaseAccess;
+import uk.police.daoversight.process.EngineText;
+import uk.police.daoversight.vault.CaseHistory;
 import uk.police.daoversight.vault.IdentityVault;
 
 /**
@@ -45,23 +47,77 @@ public class AllocationDesk {
     this.contactDeadline = contactDeadline;
   }
 
-  /** Earlier cases of the same people, and the victim's SOO on the most recent of them. */
+  /** How much of the earlier cases the "Review history" form shows, newest first, before it counts the rest. */
+  public static final int PREVIOUS_SHOWN_CHARS = 1_500;
+  /** How many case codes a serial finding names before it counts the rest. */
+  public static final int FINDING_SHOWN_CHARS = 600;
+
+  /**
+   * Earlier cases of the same people (newest first, bounded for the engine: the full list is paged
+   * from the vault by {@link #historyPage}), the victim's SOO on the most recent of them, and the
+   * serial facts the complex-case decision needs.
+   */
   public History history(String caseCode) {
-    List<IdentityVault.PreviousCase> previous = vault.previousCases(caseCode);
-    List<String> described = new ArrayList<>();
-    String latestVictimCase = null;
-    for (IdentityVault.PreviousCase pc : previous) {
-      described.add(pc.caseCode() + (pc.sameVictim() ? " (same victim" : " (same person in another role")
-          + (pc.closed() ? ", closed)" : ", open)"));
-      if (pc.sameVictim()) {
-        latestVictimCase = pc.caseCode();
-      }
-    }
+    CaseHistory.Findings findings = vault.history(caseCode);
+    List<CaseHistory.EarlierCase> earlier = findings.newestFirst();
+    String latestVictimCase = earlier.stream().filter(CaseHistory.EarlierCase::sameVictim)
+        .map(CaseHistory.EarlierCase::caseCode).findFirst().orElse(null);
     String previousSoo = latestVictimCase == null ? null : roster.victimSooOf(latestVictimCase).orElse(null);
-    return new History(described.isEmpty() ? null : String.join("; ", described), previousSoo, latestVictimCase);
+    String described = earlier.isEmpty() ? null
+        : earlier.size() + (earlier.size() == 1 ? " earlier case" : " earlier cases") + ", newest first: "
+            + EngineText.joinWithin(earlier.stream().map(CaseHistory.EarlierCase::describe).toList(), "; ",
+                PREVIOUS_SHOWN_CHARS, n -> "and " + n + " older (open the case's full history)");
+    return new History(described, previousSoo, latestVictimCase, earlier.size(), findings.serial(), finding(findings.serial()));
   }
 
-  public record History(String previousCases, String previousSoo, String latestVictimCase) {}
+  /**
+   * The reason the coordinator sees at "Review history" for a serial finding; null when there is none.
+   * Case codes and counts only.
+   */
+  static String finding(CaseHistory.Serial serial) {
+    List<String> parts = new ArrayList<>();
+    if (serial.serialPerpetrator()) {
+      parts.add("Serial perpetrator: the perpetrator is the perpetrator in " + cases(serial.perpetratorCases())
+          + " with " + people(serial.otherVictims(), "other victim") + ": "
+          + EngineText.joinWithin(serial.perpetratorCases(), ", ", FINDING_SHOWN_CHARS, n -> "and " + n + " more"));
+    }
+    if (serial.serialVictim()) {
+      parts.add("Serial victim: the victim is the victim in " + cases(serial.victimCases())
+          + " with " + people(serial.otherPerpetrators(), "other perpetrator") + ": "
+          + EngineText.joinWithin(serial.victimCases(), ", ", FINDING_SHOWN_CHARS, n -> "and " + n + " more"));
+    }
+    return parts.isEmpty() ? null : String.join(". ", parts) + ".";
+  }
+
+  private static String cases(List<String> codes) {
+    return codes.size() == 1 ? "1 earlier case" : codes.size() + " earlier cases";
+  }
+
+  private static String people(int n, String noun) {
+    return n == 1 ? "1 " + noun : n + " " + noun + "s";
+  }
+
+  /**
+   * @param previousCases the earlier cases for the form, bounded, or null when there are none
+   * @param serialFinding the reason for the serial finding, or null
+   */
+  public record History(String previousCases, String previousSoo, String latestVictimCase, int earlierCases,
+                        CaseHistory.Serial serial, String serialFinding) {
+    public boolean isSerial() {
+      return serial.serialPerpetrator() || serial.serialVictim();
+    }
+  }
+
+  /** One page of a case's earlier cases, newest first. */
+  public record HistoryPage(String caseCode, int page, int size, int total, List<CaseHistory.EarlierCase> cases) {}
+
+  /** Page {@code page} (from 0) of {@code size} of the case's earlier cases, newest first. */
+  public HistoryPage historyPage(String caseCode, int page, int size) {
+    List<CaseHistory.EarlierCase> all = vault.history(caseCode).newestFirst();
+    int from = (int) Math.min((long) page * size, all.size());
+    int to = (int) Math.min((long) from + size, all.size());
+    return new HistoryPage(caseCode, page, size, all.size(), all.subList(from, to));
+  }
 
   /** Links a re-referral to the victim's latest earlier case. */
   public void linkToPrevious(String caseCode) {
