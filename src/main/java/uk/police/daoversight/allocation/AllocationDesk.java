@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,11 +34,16 @@ public class AllocationDesk {
   private final CaseAccess access;
   private final Clock clock;
   private final Duration contactDeadline;
+  private final int loadLimit;
+  private final SooNames names;
 
   public AllocationDesk(IdentityVault vault, ConflictOfInterest conflicts, SooRoster roster, AllocationService allocation, CaseAccess access,
                         Clock clock, @Value("${oversight.contact-deadline:PT72H}") Duration contactDeadline,
-                        uk.police.daoversight.audit.AccessAudit audit) {
+                        uk.police.daoversight.audit.AccessAudit audit,
+                        @Value("${oversight.allocation.load-limit:3}") int loadLimit, SooNames names) {
+    this.names = names;
     this.audit = audit;
+    this.loadLimit = loadLimit;
     this.vault = vault;
     this.conflicts = conflicts;
     this.roster = roster;
@@ -132,8 +138,41 @@ public class AllocationDesk {
 
   public Recommendation recommend(String caseCode, String previousSoo, boolean dualSoo) {
     return allocation.recommend(conflicts.partiesForAllocation(caseCode), roster.all(), roster.openCaseCounts(),
-        previousSoo, dualSoo ? 2 : 1);
+        previousSoo, dualSoo ? 2 : 1, loadLimit);
   }
+
+  /**
+   * Each eligible SOO as the coordinator needs to see them, fairest first:
+   * "soo2: Jane Smith, Chief Inspector, Operations; 1 open case; last allocated 2026-05-01".
+   */
+  public List<String> describe(List<String> eligible) {
+    Map<String, SooProfile> byId = new java.util.HashMap<>();
+    roster.all().forEach(p -> byId.put(p.userId(), p));
+    Map<String, Integer> open = roster.openCaseCounts();
+    Map<String, String> known = names.of(eligible);
+    List<String> lines = new ArrayList<>();
+    for (String id : eligible) {
+      SooProfile p = byId.get(id);
+      int n = open.getOrDefault(id, 0);
+      lines.add(id + ": " + known.getOrDefault(id, "not a known user") + ", " + (p == null ? "" : p.rank() + ", " + p.department())
+          + "; " + n + (n == 1 ? " open case" : " open cases") + (n >= loadLimit ? " (at the load limit of " + loadLimit + ")" : "")
+          + "; " + (p == null || p.lastAllocatedAt() == null ? "never allocated"
+              : "last allocated " + p.lastAllocatedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+    }
+    return lines;
+  }
+
+  /** The force's load limit: open cases at which a SOO is recommended only when nobody else is eligible. */
+  public int loadLimit() {
+    return loadLimit;
+  }
+
+  /**
+   * What was allocated: the due date of first contact, the SOOs (the fairest at the moment of
+   * allocation when the coordinator accepted the recommendation), and a note when the fairest had
+   * changed since the form showed it (null otherwise).
+   */
+  public record Allocation(Instant contactDue, List<String> soos, String note) {}
 
   /**
    * Allocates the chosen SOO(s) after checking each is eligible, grants them access to the case and
@@ -144,12 +183,26 @@ public class AllocationDesk {
    */
   // A refusal comes before any write and becomes a BPMN error in the caller's transaction: no rollback mark.
   @Transactional(noRollbackFor = AllocationRefusedException.class)
-  public Instant allocate(String caseCode, String processInstanceId, List<String> soos, String recommended,
-                          String reason, String allocatedBy) {
+  public Allocation allocate(String caseCode, String processInstanceId, List<String> chosen, String recommended,
+                             String previousSoo, String reason, String allocatedBy) {
+    if (chosen.isEmpty() || chosen.get(0) == null || chosen.get(0).isBlank()) {
+      throw new AllocationRefusedException("Choose a SOO");
+    }
+    // Decided now, one allocation at a time, against the allocations already recorded.
+    roster.lockForAllocation();
     var parties = conflicts.partiesForAllocation(caseCode);
     var all = roster.all();
-    if (soos.isEmpty() || soos.get(0) == null || soos.get(0).isBlank()) {
-      throw new AllocationRefusedException("Choose a SOO");
+    List<String> soos = chosen;
+    String note = null;
+    boolean accepted = recommended != null && recommended.equals(String.join(",", chosen));
+    if (accepted) {
+      Recommendation fresh = allocation.recommend(parties, all, roster.openCaseCounts(), previousSoo, chosen.size(), loadLimit);
+      if (fresh.found() && !fresh.recommended().equals(chosen)) {
+        soos = fresh.recommended();
+        note = "Allocated " + String.join(" and ", soos) + ", the fairest at the moment of allocation: the recommendation "
+            + String.join(" and ", chosen) + " changed while the form was open (another case was allocated meanwhile). "
+            + fresh.explanation();
+      }
     }
     if (soos.size() == 2 && soos.get(0).equals(soos.get(1))) {
       throw new AllocationRefusedException("A counter-allegation case needs two different SOOs, one for each party");
@@ -161,7 +214,7 @@ public class AllocationDesk {
       }
       refuseIfConflicted(soo, caseCode);
     }
-    boolean overridden = recommended != null && !recommended.equals(String.join(",", soos));
+    boolean overridden = recommended != null && !accepted;
     if (overridden && (reason == null || reason.isBlank())) {
       throw new AllocationRefusedException("Give a reason for choosing other than the recommendation");
     }
@@ -170,7 +223,7 @@ public class AllocationDesk {
       roster.allocate(caseCode, soos.get(i), i == 0 ? VICTIM : OTHER_PARTY, allocatedBy, overridden ? reason : null, now);
       access.grant(caseCode, processInstanceId, soos.get(i), allocatedBy);
     }
-    return now.plus(contactDeadline);
+    return new Allocation(now.plus(contactDeadline), List.copyOf(soos), note);
   }
 
   /**
@@ -193,6 +246,7 @@ public class AllocationDesk {
       throw new AllocationRefusedException(to + " cannot be allocated: " + why);
     });
     refuseIfConflicted(to, caseCode);
+    roster.lockForAllocation();
     Instant now = clock.instant();
     String party = roster.releaseOne(caseCode, from, now).orElse(VICTIM);
     access.revoke(caseCode, processInstanceId, from, "reallocated to " + to + ": " + reason);

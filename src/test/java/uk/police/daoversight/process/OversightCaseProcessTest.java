@@ -138,7 +138,9 @@ class OversightCaseProcessTest extends EngineTest {
     Assertions.assertThat(runtimeService.getVariable(first.getId(), "complexRoute")).isEqualTo("PANEL");
     Assertions.assertThat(runtimeService.getVariable(first.getId(), "serialPerpetrator")).isEqualTo(false);
     Assertions.assertThat(runtimeService.getVariable(first.getId(), "serialFinding")).isEqualTo("None found");
+    later();
     ProcessInstance second = start(civilianVictimOf(perpetrator));
+    later();
 
     ProcessInstance third = start(civilianVictimOf(perpetrator));
 
@@ -155,6 +157,11 @@ class OversightCaseProcessTest extends EngineTest {
     reviewHistory(third);
     allocateAsRecommended(third);
     assertThat(third).hasPassed("requestCaseConference").hasNotPassed("listForPanel");
+  }
+
+  /** The engine clock a minute on, so that cases referred one after the other are ordered by their referral time. */
+  static void later() {
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 60_000));
   }
 
   @Test
