@@ -324,6 +324,17 @@ class OversightCaseProcessTest extends EngineTest {
   }
 
   @Test
+  void theAllocationFormShowsEachEligibleSooWithNameRankDepartmentLoadAndLastAllocation() {
+    ProcessInstance pi = start(Referrals.policeVictim("CALL_101"));
+    reviewHistory(pi);
+    String eligible = (String) runtimeService.getVariable(pi.getId(), "eligibleSoos");
+    Assertions.assertThat(eligible.split("\n")).allMatch(line -> line.matches(
+        "soo\\d+: SOO Number \\d+, Chief Inspector, [^;]+; \\d+ open cases?( \\(at the load limit of 3\\))?; "
+            + "(never allocated|last allocated \\d{4}-\\d{2}-\\d{2})"));
+    Assertions.assertThat(eligible).contains("soo1: SOO Number 1, Chief Inspector, Response North; ").doesNotContain("soo6");
+  }
+
+  @Test
   void anIneligibleChoiceGoesBackToTheCoordinatorWithTheReason() {
     ProcessInstance pi = start(Referrals.policeVictim("CALL_101"));
     reviewHistory(pi);
