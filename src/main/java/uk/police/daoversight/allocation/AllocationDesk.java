@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Service;
 import uk.police.daoversight.access.ConflictOfInterest;
 import uk.police.daoversight.security.CaseAccess;
+import uk.police.daoversight.process.EngineText;
+import uk.police.daoversight.vault.CaseHistory;
 import uk.police.daoversight.vault.IdentityVault;
 
 /**
@@ -31,11 +34,16 @@ public class AllocationDesk {
   private final CaseAccess access;
   private final Clock clock;
   private final Duration contactDeadline;
+  private final int loadLimit;
+  private final SooNames names;
 
   public AllocationDesk(IdentityVault vault, ConflictOfInterest conflicts, SooRoster roster, AllocationService allocation, CaseAccess access,
                         Clock clock, @Value("${oversight.contact-deadline:PT72H}") Duration contactDeadline,
-                        uk.police.daoversight.audit.AccessAudit audit) {
+                        uk.police.daoversight.audit.AccessAudit audit,
+                        @Value("${oversight.allocation.load-limit:3}") int loadLimit, SooNames names) {
+    this.names = names;
     this.audit = audit;
+    this.loadLimit = loadLimit;
     this.vault = vault;
     this.conflicts = conflicts;
     this.roster = roster;
@@ -45,23 +53,77 @@ public class AllocationDesk {
     this.contactDeadline = contactDeadline;
   }
 
-  /** Earlier cases of the same people, and the victim's SOO on the most recent of them. */
+  /** How much of the earlier cases the "Review history" form shows, newest first, before it counts the rest. */
+  public static final int PREVIOUS_SHOWN_CHARS = 1_500;
+  /** How many case codes a serial finding names before it counts the rest. */
+  public static final int FINDING_SHOWN_CHARS = 600;
+
+  /**
+   * Earlier cases of the same people (newest first, bounded for the engine: the full list is paged
+   * from the vault by {@link #historyPage}), the victim's SOO on the most recent of them, and the
+   * serial facts the complex-case decision needs.
+   */
   public History history(String caseCode) {
-    List<IdentityVault.PreviousCase> previous = vault.previousCases(caseCode);
-    List<String> described = new ArrayList<>();
-    String latestVictimCase = null;
-    for (IdentityVault.PreviousCase pc : previous) {
-      described.add(pc.caseCode() + (pc.sameVictim() ? " (same victim" : " (same person in another role")
-          + (pc.closed() ? ", closed)" : ", open)"));
-      if (pc.sameVictim()) {
-        latestVictimCase = pc.caseCode();
-      }
-    }
+    CaseHistory.Findings findings = vault.history(caseCode);
+    List<CaseHistory.EarlierCase> earlier = findings.newestFirst();
+    String latestVictimCase = earlier.stream().filter(CaseHistory.EarlierCase::sameVictim)
+        .map(CaseHistory.EarlierCase::caseCode).findFirst().orElse(null);
     String previousSoo = latestVictimCase == null ? null : roster.victimSooOf(latestVictimCase).orElse(null);
-    return new History(described.isEmpty() ? null : String.join("; ", described), previousSoo, latestVictimCase);
+    String described = earlier.isEmpty() ? null
+        : earlier.size() + (earlier.size() == 1 ? " earlier case" : " earlier cases") + ", newest first: "
+            + EngineText.joinWithin(earlier.stream().map(CaseHistory.EarlierCase::describe).toList(), "; ",
+                PREVIOUS_SHOWN_CHARS, n -> "and " + n + " older (open the case's full history)");
+    return new History(described, previousSoo, latestVictimCase, earlier.size(), findings.serial(), finding(findings.serial()));
   }
 
-  public record History(String previousCases, String previousSoo, String latestVictimCase) {}
+  /**
+   * The reason the coordinator sees at "Review history" for a serial finding; null when there is none.
+   * Case codes and counts only.
+   */
+  static String finding(CaseHistory.Serial serial) {
+    List<String> parts = new ArrayList<>();
+    if (serial.serialPerpetrator()) {
+      parts.add("Serial perpetrator: the perpetrator is the perpetrator in " + cases(serial.perpetratorCases())
+          + " with " + people(serial.otherVictims(), "other victim") + ": "
+          + EngineText.joinWithin(serial.perpetratorCases(), ", ", FINDING_SHOWN_CHARS, n -> "and " + n + " more"));
+    }
+    if (serial.serialVictim()) {
+      parts.add("Serial victim: the victim is the victim in " + cases(serial.victimCases())
+          + " with " + people(serial.otherPerpetrators(), "other perpetrator") + ": "
+          + EngineText.joinWithin(serial.victimCases(), ", ", FINDING_SHOWN_CHARS, n -> "and " + n + " more"));
+    }
+    return parts.isEmpty() ? null : String.join(". ", parts) + ".";
+  }
+
+  private static String cases(List<String> codes) {
+    return codes.size() == 1 ? "1 earlier case" : codes.size() + " earlier cases";
+  }
+
+  private static String people(int n, String noun) {
+    return n == 1 ? "1 " + noun : n + " " + noun + "s";
+  }
+
+  /**
+   * @param previousCases the earlier cases for the form, bounded, or null when there are none
+   * @param serialFinding the reason for the serial finding, or null
+   */
+  public record History(String previousCases, String previousSoo, String latestVictimCase, int earlierCases,
+                        CaseHistory.Serial serial, String serialFinding) {
+    public boolean isSerial() {
+      return serial.serialPerpetrator() || serial.serialVictim();
+    }
+  }
+
+  /** One page of a case's earlier cases, newest first. */
+  public record HistoryPage(String caseCode, int page, int size, int total, List<CaseHistory.EarlierCase> cases) {}
+
+  /** Page {@code page} (from 0) of {@code size} of the case's earlier cases, newest first. */
+  public HistoryPage historyPage(String caseCode, int page, int size) {
+    List<CaseHistory.EarlierCase> all = vault.history(caseCode).newestFirst();
+    int from = (int) Math.min((long) page * size, all.size());
+    int to = (int) Math.min((long) from + size, all.size());
+    return new HistoryPage(caseCode, page, size, all.size(), all.subList(from, to));
+  }
 
   /** Links a re-referral to the victim's latest earlier case. */
   public void linkToPrevious(String caseCode) {
@@ -76,8 +138,41 @@ public class AllocationDesk {
 
   public Recommendation recommend(String caseCode, String previousSoo, boolean dualSoo) {
     return allocation.recommend(conflicts.partiesForAllocation(caseCode), roster.all(), roster.openCaseCounts(),
-        previousSoo, dualSoo ? 2 : 1);
+        previousSoo, dualSoo ? 2 : 1, loadLimit);
   }
+
+  /**
+   * Each eligible SOO as the coordinator needs to see them, fairest first:
+   * "soo2: Jane Smith, Chief Inspector, Operations; 1 open case; last allocated 2026-05-01".
+   */
+  public List<String> describe(List<String> eligible) {
+    Map<String, SooProfile> byId = new java.util.HashMap<>();
+    roster.all().forEach(p -> byId.put(p.userId(), p));
+    Map<String, Integer> open = roster.openCaseCounts();
+    Map<String, String> known = names.of(eligible);
+    List<String> lines = new ArrayList<>();
+    for (String id : eligible) {
+      SooProfile p = byId.get(id);
+      int n = open.getOrDefault(id, 0);
+      lines.add(id + ": " + known.getOrDefault(id, "not a known user") + ", " + (p == null ? "" : p.rank() + ", " + p.department())
+          + "; " + n + (n == 1 ? " open case" : " open cases") + (n >= loadLimit ? " (at the load limit of " + loadLimit + ")" : "")
+          + "; " + (p == null || p.lastAllocatedAt() == null ? "never allocated"
+              : "last allocated " + p.lastAllocatedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+    }
+    return lines;
+  }
+
+  /** The force's load limit: open cases at which a SOO is recommended only when nobody else is eligible. */
+  public int loadLimit() {
+    return loadLimit;
+  }
+
+  /**
+   * What was allocated: the due date of first contact, the SOOs (the fairest at the moment of
+   * allocation when the coordinator accepted the recommendation), and a note when the fairest had
+   * changed since the form showed it (null otherwise).
+   */
+  public record Allocation(Instant contactDue, List<String> soos, String note) {}
 
   /**
    * Allocates the chosen SOO(s) after checking each is eligible, grants them access to the case and
@@ -88,12 +183,26 @@ public class AllocationDesk {
    */
   // A refusal comes before any write and becomes a BPMN error in the caller's transaction: no rollback mark.
   @Transactional(noRollbackFor = AllocationRefusedException.class)
-  public Instant allocate(String caseCode, String processInstanceId, List<String> soos, String recommended,
-                          String reason, String allocatedBy) {
+  public Allocation allocate(String caseCode, String processInstanceId, List<String> chosen, String recommended,
+                             String previousSoo, String reason, String allocatedBy) {
+    if (chosen.isEmpty() || chosen.get(0) == null || chosen.get(0).isBlank()) {
+      throw new AllocationRefusedException("Choose a SOO");
+    }
+    // Decided now, one allocation at a time, against the allocations already recorded.
+    roster.lockForAllocation();
     var parties = conflicts.partiesForAllocation(caseCode);
     var all = roster.all();
-    if (soos.isEmpty() || soos.get(0) == null || soos.get(0).isBlank()) {
-      throw new AllocationRefusedException("Choose a SOO");
+    List<String> soos = chosen;
+    String note = null;
+    boolean accepted = recommended != null && recommended.equals(String.join(",", chosen));
+    if (accepted) {
+      Recommendation fresh = allocation.recommend(parties, all, roster.openCaseCounts(), previousSoo, chosen.size(), loadLimit);
+      if (fresh.found() && !fresh.recommended().equals(chosen)) {
+        soos = fresh.recommended();
+        note = "Allocated " + String.join(" and ", soos) + ", the fairest at the moment of allocation: the recommendation "
+            + String.join(" and ", chosen) + " changed while the form was open (another case was allocated meanwhile). "
+            + fresh.explanation();
+      }
     }
     if (soos.size() == 2 && soos.get(0).equals(soos.get(1))) {
       throw new AllocationRefusedException("A counter-allegation case needs two different SOOs, one for each party");
@@ -105,7 +214,7 @@ public class AllocationDesk {
       }
       refuseIfConflicted(soo, caseCode);
     }
-    boolean overridden = recommended != null && !recommended.equals(String.join(",", soos));
+    boolean overridden = recommended != null && !accepted;
     if (overridden && (reason == null || reason.isBlank())) {
       throw new AllocationRefusedException("Give a reason for choosing other than the recommendation");
     }
@@ -114,7 +223,7 @@ public class AllocationDesk {
       roster.allocate(caseCode, soos.get(i), i == 0 ? VICTIM : OTHER_PARTY, allocatedBy, overridden ? reason : null, now);
       access.grant(caseCode, processInstanceId, soos.get(i), allocatedBy);
     }
-    return now.plus(contactDeadline);
+    return new Allocation(now.plus(contactDeadline), List.copyOf(soos), note);
   }
 
   /**
@@ -137,6 +246,7 @@ public class AllocationDesk {
       throw new AllocationRefusedException(to + " cannot be allocated: " + why);
     });
     refuseIfConflicted(to, caseCode);
+    roster.lockForAllocation();
     Instant now = clock.instant();
     String party = roster.releaseOne(caseCode, from, now).orElse(VICTIM);
     access.revoke(caseCode, processInstanceId, from, "reallocated to " + to + ": " + reason);

@@ -57,6 +57,22 @@ public class AllocationService {
    */
   public Recommendation recommend(CaseParties parties, List<SooProfile> roster, Map<String, Integer> openCaseCounts,
                                   String previousSoo, int soosNeeded) {
+    return recommend(parties, roster, openCaseCounts, previousSoo, soosNeeded, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Recommends SOOs for a case under the force's load limit: a SOO with {@code loadLimit} or more
+   * open cases is recommended only when not enough SOOs under the limit are eligible, and the
+   * explanation says so. Under the limit the fairness order is unchanged.
+   *
+   * @param loadLimit open cases at which a SOO is full (the force's setting, default 3)
+   * @throws IllegalArgumentException when soosNeeded or loadLimit is less than 1
+   */
+  public Recommendation recommend(CaseParties parties, List<SooProfile> roster, Map<String, Integer> openCaseCounts,
+                                  String previousSoo, int soosNeeded, int loadLimit) {
+    if (loadLimit < 1) {
+      throw new IllegalArgumentException("loadLimit must be at least 1, was " + loadLimit);
+    }
     if (soosNeeded < 1) {
       throw new IllegalArgumentException("soosNeeded must be at least 1, was " + soosNeeded);
     }
@@ -73,10 +89,27 @@ public class AllocationService {
         .thenComparing(SooProfile::lastAllocatedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
         .thenComparing(s -> Objects.requireNonNullElse(open.get(s.userId()), 0))
         .thenComparing(SooProfile::userId));
+    // Full SOOs keep their fair order among themselves, after everyone under the limit.
+    List<SooProfile> full = eligible.stream().filter(s -> Objects.requireNonNullElse(open.get(s.userId()), 0) >= loadLimit).toList();
+    List<SooProfile> ordered = new ArrayList<>(eligible);
+    ordered.removeAll(full);
+    ordered.addAll(full);
 
-    List<SooProfile> chosen = eligible.subList(0, Math.min(soosNeeded, eligible.size()));
-    return new Recommendation(ids(chosen), ids(eligible), excluded,
-        explain(chosen, eligible.size(), excluded, all.size(), previousSoo, soosNeeded), soosNeeded);
+    List<SooProfile> chosen = ordered.subList(0, Math.min(soosNeeded, ordered.size()));
+    String explanation = explain(chosen, ordered.size(), excluded, all.size(), previousSoo, soosNeeded);
+    List<String> overLimit = new ArrayList<>();
+    for (SooProfile soo : chosen) {
+      if (full.contains(soo)) {
+        overLimit.add(soo.userId() + " has " + open.get(soo.userId()) + " open cases, at or above the load limit of "
+            + loadLimit + ": recommended only because no SOO under the limit is eligible.");
+      }
+    }
+    if (!overLimit.isEmpty()) {
+      explanation = explanation + " " + String.join(" ", overLimit);
+    } else if (!full.isEmpty() && !chosen.isEmpty()) {
+      explanation = explanation + " " + full.size() + " eligible at or above the load limit of " + loadLimit + " open cases.";
+    }
+    return new Recommendation(ids(chosen), ids(ordered), excluded, explanation, soosNeeded);
   }
 
   /**

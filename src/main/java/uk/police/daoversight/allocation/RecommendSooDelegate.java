@@ -26,7 +26,7 @@ import uk.police.daoversight.process.EngineText;
 public class RecommendSooDelegate implements JavaDelegate {
 
   /** How much of the eligible SOOs the allocation form shows before it counts the rest. */
-  static final int ELIGIBLE_SHOWN_CHARS = 1_000;
+  static final int ELIGIBLE_SHOWN_CHARS = 2_500;
 
   private final AllocationDesk desk;
 
@@ -45,7 +45,7 @@ public class RecommendSooDelegate implements JavaDelegate {
     SOO_FOUND.on(execution).set(r.found());
     RECOMMENDATION.on(execution).set(r.explanation());
     RECOMMENDED_SOOS.on(execution).set(String.join(",", r.recommended()));
-    ELIGIBLE_SOOS.on(execution).set(eligibleSoos(r.eligible()));
+    ELIGIBLE_SOOS.on(execution).set(eligibleSoos(desk.describe(r.eligible())));
     ALLOCATED_SOO.on(execution).set(r.recommended().isEmpty() ? null : r.recommended().get(0));
     ALLOCATED_SECOND_SOO.on(execution).set(dual && r.recommended().size() > 1 ? r.recommended().get(1) : null);
     ALLOCATION_PROBLEM.on(execution).set(null);
@@ -58,6 +58,6 @@ public class RecommendSooDelegate implements JavaDelegate {
    */
   static String eligibleSoos(List<String> eligible) {
     return eligible.isEmpty() ? "None"
-        : EngineText.joinWithin(eligible, ", ", ELIGIBLE_SHOWN_CHARS, n -> "and " + n + " more");
+        : EngineText.joinWithin(eligible, "\n", ELIGIBLE_SHOWN_CHARS, n -> "and " + n + " more");
   }
 }

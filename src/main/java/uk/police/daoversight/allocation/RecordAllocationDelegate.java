@@ -7,9 +7,10 @@ import static uk.police.daoversight.process.CaseVariables.ALLOCATION_REASON;
 import static uk.police.daoversight.process.CaseVariables.CASE_CODE;
 import static uk.police.daoversight.process.CaseVariables.CONTACT_DUE_DATE;
 import static uk.police.daoversight.process.CaseVariables.DUAL_SOO;
+import static uk.police.daoversight.process.CaseVariables.PREVIOUS_SOO;
+import static uk.police.daoversight.process.CaseVariables.RECOMMENDATION;
 import static uk.police.daoversight.process.CaseVariables.RECOMMENDED_SOOS;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.police.daoversight.process.EngineText;
 import uk.police.daoversight.process.Workers;
 
 /**
@@ -45,9 +47,18 @@ public class RecordAllocationDelegate implements JavaDelegate {
     }
     String recommended = RECOMMENDED_SOOS.from(execution).getOrNull();
     try {
-      Instant due = desk.allocate(CASE_CODE.from(execution).get(), execution.getProcessInstanceId(), soos,
-          recommended, ALLOCATION_REASON.from(execution).getOrNull(), Workers.lastCompletedBy(execution, "allocateSoo", "case-coordinators"));
-      CONTACT_DUE_DATE.on(execution).set(Date.from(due));
+      AllocationDesk.Allocation done = desk.allocate(CASE_CODE.from(execution).get(), execution.getProcessInstanceId(), soos,
+          recommended, PREVIOUS_SOO.from(execution).getOrNull(), ALLOCATION_REASON.from(execution).getOrNull(),
+          Workers.lastCompletedBy(execution, "allocateSoo", "case-coordinators"));
+      CONTACT_DUE_DATE.on(execution).set(Date.from(done.contactDue()));
+      ALLOCATED_SOO.on(execution).set(done.soos().get(0));
+      if (done.soos().size() > 1) {
+        ALLOCATED_SECOND_SOO.on(execution).set(done.soos().get(1));
+      }
+      if (done.note() != null) {
+        RECOMMENDATION.on(execution).set(done.note().length() > EngineText.MAX_CHARS
+            ? done.note().substring(0, EngineText.MAX_CHARS) : done.note());
+      }
       ALLOCATION_PROBLEM.on(execution).set(null);
     } catch (AllocationRefusedException e) {
       throw new BpmnError(ALLOCATION_REFUSED, e.getMessage());

@@ -25,6 +25,15 @@ public class SooRoster {
     this.jdbc = jdbc;
   }
 
+  /**
+   * Takes the allocation lock for the current transaction (a row lock on {@code allocation_lock},
+   * PostgreSQL and H2 alike): a second allocation waits here until the first has committed, then
+   * reads the roster and the allocations as they now are. Must run inside a transaction.
+   */
+  public void lockForAllocation() {
+    jdbc.queryForObject("select id from allocation_lock where id = 1 for update", Integer.class);
+  }
+
   public List<SooProfile> all() {
     return jdbc.query("select * from soo_roster order by user_id", SooRoster::map);
   }

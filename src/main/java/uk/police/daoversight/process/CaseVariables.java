@@ -41,6 +41,10 @@ public final class CaseVariables {
   public static final VariableFactory<String> PREVIOUS_SOO = stringVariable("previousSoo");
   public static final VariableFactory<Boolean> HISTORY_REVIEWED = booleanVariable("historyReviewed");
   public static final VariableFactory<Boolean> LINK_TO_PREVIOUS_CASE = booleanVariable("linkToPreviousCase");
+  public static final VariableFactory<Integer> EARLIER_CASES = intVariable("earlierCases");
+  public static final VariableFactory<String> SERIAL_FINDING = stringVariable("serialFinding");
+  public static final VariableFactory<String> ROUTE_CORRECTION = stringVariable("routeCorrection");
+  public static final VariableFactory<String> ROUTE_CORRECTION_REASON = stringVariable("routeCorrectionReason");
 
   // Allocate SOO
   public static final VariableFactory<Boolean> SOO_FOUND = booleanVariable("sooFound");

@@ -87,6 +87,15 @@ public class IdentityVault {
   }
 
   /**
+   * The earlier cases of this case's people, newest first, with which role matched which, and the
+   * serial facts ({@link CaseHistory}). Only case codes, labels and counts leave this method.
+   */
+  public CaseHistory.Findings history(String caseCode) {
+    CaseIdentity c = find(caseCode).orElseThrow(() -> new IllegalStateException("No vault record for case " + caseCode));
+    return CaseHistory.of(c, candidatesSharingAKey(c));
+  }
+
+  /**
    * Every other case sharing a staff key or a person key with this case's people, in either role,
    * oldest first: a superset of the matches, found through the key indexes (one small select per
    * key and column), which {@link PersonMatch#samePerson} then decides.

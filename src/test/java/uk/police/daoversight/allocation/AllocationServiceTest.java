@@ -335,4 +335,50 @@ class AllocationServiceTest {
     assertThat(service.ineligibility("soo1", parties(), null)).contains(NOT_ON_ROSTER);
     assertThat(service.ineligibility(null, parties(), List.of(soo("soo1")))).contains(NOT_ON_ROSTER);
   }
+
+  // ---- load limit (#19 item 1)
+
+  @Test
+  void aSooAtTheLoadLimitIsPassedOverForAnyoneUnderIt() {
+    // soo1 is the least recently allocated (never), but carries 3 open cases: the limit.
+    List<SooProfile> roster = List.of(soo("soo1"), soo("soo2", JAN_10), soo("soo3", FEB_20));
+    Recommendation r = service.recommend(parties(), roster, Map.of("soo1", 3, "soo2", 2), null, 1, 3);
+
+    assertThat(r.recommended()).containsExactly("soo2");
+    assertThat(r.eligible()).containsExactly("soo2", "soo3", "soo1");
+    assertThat(r.explanation()).contains("1 eligible at or above the load limit of 3 open cases");
+  }
+
+  @Test
+  void aSooAtTheLoadLimitIsRecommendedOnlyWhenNobodyElseIsEligibleAndTheCoordinatorSeesWhy() {
+    List<SooProfile> roster = List.of(soo("soo1", JAN_10), unavailable("soo2"), psd("soo3"));
+    Recommendation r = service.recommend(parties(), roster, Map.of("soo1", 4), null, 1, 3);
+
+    assertThat(r.found()).isTrue();
+    assertThat(r.recommended()).containsExactly("soo1");
+    assertThat(r.explanation()).contains("soo1 has 4 open cases, at or above the load limit of 3: "
+        + "recommended only because no SOO under the limit is eligible.");
+  }
+
+  @Test
+  void underTheLimitTheOrderIsTheFairRotation() {
+    List<SooProfile> roster = List.of(soo("soo1", FEB_20), soo("soo2", JAN_10));
+    Recommendation r = service.recommend(parties(), roster, Map.of("soo1", 2, "soo2", 2), null, 1, 3);
+    assertThat(r.recommended()).containsExactly("soo2");
+    assertThat(r.explanation()).doesNotContain("load limit");
+  }
+
+  @Test
+  void aCounterAllegationTakesOneFullSooOnlyWhenOneUnderTheLimitIsMissing() {
+    List<SooProfile> roster = List.of(soo("soo1"), soo("soo2", JAN_10), soo("soo3", FEB_20));
+    Recommendation r = service.recommend(parties(), roster, Map.of("soo1", 3, "soo3", 5), null, 2, 3);
+    assertThat(r.recommended()).containsExactly("soo2", "soo1");
+    assertThat(r.explanation()).contains("soo1 has 3 open cases").doesNotContain("soo3 has");
+  }
+
+  @Test
+  void theLoadLimitMustBePositive() {
+    assertThatThrownBy(() -> service.recommend(parties(), List.of(soo("soo1")), Map.of(), null, 1, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

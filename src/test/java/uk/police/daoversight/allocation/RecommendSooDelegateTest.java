@@ -10,7 +10,7 @@ class RecommendSooDelegateTest {
 
   @Test
   void aForceRosterIsListedInFull() {
-    assertThat(RecommendSooDelegate.eligibleSoos(List.of("ci.patel", "ci.jones"))).isEqualTo("ci.patel, ci.jones");
+    assertThat(RecommendSooDelegate.eligibleSoos(List.of("ci.patel", "ci.jones"))).isEqualTo("ci.patel\nci.jones");
   }
 
   @Test
@@ -24,8 +24,8 @@ class RecommendSooDelegateTest {
         .mapToObj(i -> String.format("chief.inspector.%03d@region.police.example.uk", i)).toList();
     String shown = RecommendSooDelegate.eligibleSoos(soos);
     assertThat(shown.length()).isLessThanOrEqualTo(RecommendSooDelegate.ELIGIBLE_SHOWN_CHARS + 20);
-    assertThat(shown).startsWith("chief.inspector.000@").matches(".*, and \\d+ more$");
-    int listed = shown.split(", ").length - 1;
+    assertThat(shown).startsWith("chief.inspector.000@").matches("(?s).*\nand \\d+ more$");
+    int listed = shown.split("\n").length - 1;
     assertThat(shown).endsWith("and " + (300 - listed) + " more");
   }
 }

@@ -56,6 +56,7 @@ class OversightCaseProcessTest extends EngineTest {
   @Autowired IdentityVault vault;
   @Autowired PanelOutcomes panelOutcomes;
   @Autowired PanelCandidates candidates;
+  @Autowired uk.police.daoversight.allocation.AllocationDesk desk;
 
   CaseDriver driver;
 
@@ -114,6 +115,156 @@ class OversightCaseProcessTest extends EngineTest {
     Assertions.assertThat(vault.find(again.getBusinessKey()).orElseThrow().linkedCaseCode()).isEqualTo(earlier.getBusinessKey());
   }
 
+  // ---- history before routing (#19 items 4 and 7)
+
+  /** A referral of a civilian victim of a police perpetrator: on its own it goes to the panel. */
+  static ReferralRequest civilianVictimOf(ReferralRequest.PartyRequest perpetrator) {
+    String id = java.util.UUID.randomUUID().toString().substring(0, 8);
+    return new ReferralRequest("CALL_999", Referrals.uniqueReference(),
+        new ReferralRequest.PartyRequest("Vera Civilian-" + id, "1991-02-03", false, null, null, null, "07700 900111"),
+        perpetrator, List.of(), "MEDIUM", false, false, false);
+  }
+
+  static ReferralRequest.PartyRequest policePerpetrator() {
+    String id = java.util.UUID.randomUUID().toString().substring(0, 8);
+    return new ReferralRequest.PartyRequest("Perry Serial-" + id, "1979-05-06", true, "SP" + id, "Sergeant", "Response North", null);
+  }
+
+  @Test
+  void aSerialPerpetratorsThirdCaseGoesToACaseConference() {
+    ReferralRequest.PartyRequest perpetrator = policePerpetrator();
+    ProcessInstance first = start(civilianVictimOf(perpetrator));
+    assertThat(first).isWaitingAt("reviewHistory").hasPassedInOrder("findPreviousCases", "decideComplexity");
+    Assertions.assertThat(runtimeService.getVariable(first.getId(), "complexRoute")).isEqualTo("PANEL");
+    Assertions.assertThat(runtimeService.getVariable(first.getId(), "serialPerpetrator")).isEqualTo(false);
+    Assertions.assertThat(runtimeService.getVariable(first.getId(), "serialFinding")).isEqualTo("None found");
+    later();
+    ProcessInstance second = start(civilianVictimOf(perpetrator));
+    later();
+
+    ProcessInstance third = start(civilianVictimOf(perpetrator));
+
+    Assertions.assertThat(runtimeService.getVariable(third.getId(), "serialPerpetrator")).isEqualTo(true);
+    Assertions.assertThat(runtimeService.getVariable(third.getId(), "complexRoute")).isEqualTo("CASE_CONFERENCE");
+    Assertions.assertThat((String) runtimeService.getVariable(third.getId(), "serialFinding"))
+        .startsWith("Serial perpetrator: the perpetrator is the perpetrator in 2 earlier cases with 2 other victims")
+        .contains(first.getBusinessKey()).contains(second.getBusinessKey());
+    Assertions.assertThat((String) runtimeService.getVariable(third.getId(), "previousCaseCodes"))
+        .isEqualTo("2 earlier cases, newest first: " + second.getBusinessKey() + " (same perpetrator, open); "
+            + first.getBusinessKey() + " (same perpetrator, open)");
+    Assertions.assertThat(runtimeService.getVariables(third.getId()).values())
+        .noneMatch(v -> v instanceof String text && (text.contains(perpetrator.name()) || text.contains(perpetrator.staffNumber())));
+    reviewHistory(third);
+    allocateAsRecommended(third);
+    assertThat(third).hasPassed("requestCaseConference").hasNotPassed("listForPanel");
+  }
+
+  /** The engine clock a minute on, so that cases referred one after the other are ordered by their referral time. */
+  static void later() {
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 60_000));
+  }
+
+  @Test
+  void aVictimSeenWithAnotherPerpetratorIsASerialVictim() {
+    ReferralRequest first = civilianVictimOf(policePerpetrator());
+    ProcessInstance earlier = start(first);
+    ReferralRequest again = new ReferralRequest("IDVA", Referrals.uniqueReference(), first.victim(), policePerpetrator(),
+        List.of(), "MEDIUM", false, false, false);
+
+    ProcessInstance pi = start(again);
+
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "serialPerpetrator")).isEqualTo(true);
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "complexRoute")).isEqualTo("CASE_CONFERENCE");
+    Assertions.assertThat((String) runtimeService.getVariable(pi.getId(), "serialFinding"))
+        .isEqualTo("Serial victim: the victim is the victim in 1 earlier case with 1 other perpetrator: " + earlier.getBusinessKey() + ".");
+  }
+
+  @Test
+  void theSamePerpetratorAndVictimAgainIsNotSerial() {
+    ReferralRequest first = civilianVictimOf(policePerpetrator());
+    start(first);
+    ProcessInstance pi = start(new ReferralRequest("IDVA", Referrals.uniqueReference(), first.victim(), first.perpetrator(),
+        List.of(), "MEDIUM", false, false, false));
+
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "serialPerpetrator")).isEqualTo(false);
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "complexRoute")).isEqualTo("PANEL");
+    Assertions.assertThat((String) runtimeService.getVariable(pi.getId(), "previousCaseCodes")).contains("(same victim, same perpetrator, open)");
+  }
+
+  @Test
+  void theCoordinatorCorrectsTheRouteAtReviewHistoryOnlyWithAReason() {
+    ProcessInstance pi = start(Referrals.policeVictim("PSD"));
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "complexRoute")).isEqualTo("CASE_CONFERENCE");
+    Task review = task("reviewHistory", pi);
+
+    Assertions.assertThatThrownBy(() -> taskService.complete(review.getId(), Map.of("historyReviewed", true, "routeCorrection", "PANEL")))
+        .hasRootCauseInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class)
+        .hasRootCauseMessage("Give a reason for changing the route from a case conference to the panel");
+    assertThat(pi).isWaitingAt("reviewHistory");
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "complexRoute")).isEqualTo("CASE_CONFERENCE");
+    Assertions.assertThatThrownBy(() -> taskService.complete(review.getId(), Map.of("historyReviewed", true, "routeCorrection", "ELSEWHERE",
+        "routeCorrectionReason", "because"))).hasRootCauseInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class);
+
+    complete(review, withVariables("historyReviewed", true, "routeCorrection", "PANEL",
+        "routeCorrectionReason", "Both work for the force but in different counties; no complexity"));
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "complexRoute")).isEqualTo("PANEL");
+    allocateAsRecommended(pi);
+    assertThat(pi).hasPassed("listForPanel").hasNotPassed("requestCaseConference");
+  }
+
+  @Test
+  void keepingTheDecidedRouteNeedsNoReason() {
+    ProcessInstance pi = toOversightAfterReview(Referrals.policeVictim("PSD"), Map.of("historyReviewed", true, "routeCorrection", "KEEP"));
+    assertThat(pi).hasPassed("requestCaseConference");
+  }
+
+  ProcessInstance toOversightAfterReview(ReferralRequest referral, Map<String, Object> review) {
+    ProcessInstance pi = start(referral);
+    complete(task("reviewHistory", pi), review);
+    allocateAsRecommended(pi);
+    return pi;
+  }
+
+  @Test
+  void aPersonWithTwoHundredEarlierCasesCanStillBeReferredAndTheirHistoryIsPagedNewestFirst() {
+    ReferralRequest.PartyRequest perpetrator = policePerpetrator();
+    uk.police.daoversight.intake.Party vaultPerpetrator = new uk.police.daoversight.intake.Party(perpetrator.name(),
+        LocalDate.parse(perpetrator.dateOfBirth()), true, perpetrator.staffNumber(), perpetrator.rank(), perpetrator.department(), null);
+    java.time.Instant first = java.time.Instant.now().minus(Duration.ofDays(2000));
+    List<String> codes = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      String code = String.format("H%03d-%s", i, java.util.UUID.randomUUID().toString().substring(0, 4).toUpperCase());
+      vault.store(code, new uk.police.daoversight.intake.Referral(Route.CALL_101, Referrals.uniqueReference(),
+          new uk.police.daoversight.intake.Party("Victim " + i + " " + code, LocalDate.of(1990, 1, 1).plusDays(i), false, null, null, null, null),
+          vaultPerpetrator, java.util.Set.of(), uk.police.daoversight.intake.RiskLevel.MEDIUM, false, false, false), first.plus(Duration.ofDays(i)));
+      codes.add(0, code);
+    }
+
+    ProcessInstance pi = start(civilianVictimOf(perpetrator));
+
+    assertThat(pi).isWaitingAt("reviewHistory");
+    String shown = (String) runtimeService.getVariable(pi.getId(), "previousCaseCodes");
+    Assertions.assertThat(shown).hasSizeLessThan(EngineText.MAX_CHARS)
+        .startsWith("200 earlier cases, newest first: " + codes.get(0) + " (same perpetrator, open); " + codes.get(1))
+        .endsWith(" older (open the case's full history)");
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "earlierCases")).isEqualTo(200);
+    Assertions.assertThat((String) runtimeService.getVariable(pi.getId(), "serialFinding")).hasSizeLessThan(EngineText.MAX_CHARS)
+        .contains("200 earlier cases with 200 other victims").contains(codes.get(0)).contains(" more");
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "complexRoute")).isEqualTo("CASE_CONFERENCE");
+
+    var page0 = desk.historyPage(pi.getBusinessKey(), 0, 20);
+    var page9 = desk.historyPage(pi.getBusinessKey(), 9, 20);
+    var beyond = desk.historyPage(pi.getBusinessKey(), 10, 20);
+    Assertions.assertThat(page0.total()).isEqualTo(200);
+    Assertions.assertThat(page0.cases()).extracting(uk.police.daoversight.vault.CaseHistory.EarlierCase::caseCode)
+        .containsExactlyElementsOf(codes.subList(0, 20));
+    Assertions.assertThat(page9.cases()).extracting(uk.police.daoversight.vault.CaseHistory.EarlierCase::caseCode)
+        .containsExactlyElementsOf(codes.subList(180, 200));
+    Assertions.assertThat(beyond.cases()).isEmpty();
+    reviewHistory(pi);
+    assertThat(pi).isWaitingAt("allocateSoo");
+  }
+
   // ---- allocation
 
   @Test
@@ -170,6 +321,17 @@ class OversightCaseProcessTest extends EngineTest {
     } finally {
       roster.save(new SooProfile(newcomer, "Chief Inspector", "Operations", null, false, null, null));
     }
+  }
+
+  @Test
+  void theAllocationFormShowsEachEligibleSooWithNameRankDepartmentLoadAndLastAllocation() {
+    ProcessInstance pi = start(Referrals.policeVictim("CALL_101"));
+    reviewHistory(pi);
+    String eligible = (String) runtimeService.getVariable(pi.getId(), "eligibleSoos");
+    Assertions.assertThat(eligible.split("\n")).allMatch(line -> line.matches(
+        "soo\\d+: SOO Number \\d+, Chief Inspector, [^;]+; \\d+ open cases?( \\(at the load limit of 3\\))?; "
+            + "(never allocated|last allocated \\d{4}-\\d{2}-\\d{2})"));
+    Assertions.assertThat(eligible).contains("soo1: SOO Number 1, Chief Inspector, Response North; ").doesNotContain("soo6");
   }
 
   @Test
