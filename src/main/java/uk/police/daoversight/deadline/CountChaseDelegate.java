@@ -5,6 +5,7 @@ import static uk.police.daoversight.process.CaseVariables.ALLOCATED_SOO;
 import static uk.police.daoversight.process.CaseVariables.ASSIGNED_SOO;
 import static uk.police.daoversight.process.CaseVariables.CASE_CODE;
 import static uk.police.daoversight.process.CaseVariables.CHASE_DUE_DATE;
+import static uk.police.daoversight.process.CaseVariables.SUPPORT_REFERRAL_DUE_DATE;
 import static uk.police.daoversight.process.CaseVariables.CHASE_ESCALATED;
 import static uk.police.daoversight.process.CaseVariables.CHASE_NUMBER;
 import static uk.police.daoversight.process.CaseVariables.CHASE_SUMMARY;
@@ -35,7 +36,8 @@ public class CountChaseDelegate implements JavaDelegate {
     FIRST_CONTACT("countContactChase", CONTACT_DUE_DATE, "first contact with the victim"),
     CASE_UPDATE("countUpdateChase", UPDATE_DUE_DATE, "case update"),
     SCHEDULED_CONTACT("countScheduledContactChase", SCHEDULED_CONTACT_DUE_DATE, "scheduled contact with the victim"),
-    PANEL_ACTION("countActionChase", ACTION_DUE_DATE, "panel action");
+    PANEL_ACTION("countActionChase", ACTION_DUE_DATE, "panel action"),
+    SUPPORT_REFERRAL("countSupportReferralChase", SUPPORT_REFERRAL_DUE_DATE, "referral to support services");
 
     final String activityId;
     final VariableFactory<Date> deadline;

@@ -83,6 +83,8 @@ public final class CaseVariables {
   public static final VariableFactory<Date> UPDATE_DUE_DATE = dateVariable("updateDueDate");
   public static final VariableFactory<Date> SCHEDULED_CONTACT_DUE_DATE = dateVariable("scheduledContactDueDate");
   public static final VariableFactory<Date> ACTION_DUE_DATE = dateVariable("actionDueDate");
+  /** The Victims' Code referral to support services (process supportReferral, see victimscode.SupportReferralProcess). */
+  public static final VariableFactory<Date> SUPPORT_REFERRAL_DUE_DATE = dateVariable("supportReferralDueDate");
 
   // Case update form
   public static final VariableFactory<Boolean> VICTIM_CONTACTED = booleanVariable("victimContacted");

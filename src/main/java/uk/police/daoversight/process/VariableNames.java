@@ -7,11 +7,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The names of the typed variables a variables class declares. */
-final class VariableNames {
+public final class VariableNames {
 
   private VariableNames() {}
 
-  static Set<String> of(Class<?> variables) {
+  public static Set<String> of(Class<?> variables) {
     return Arrays.stream(variables.getDeclaredFields())
         .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == VariableFactory.class)
         .map(f -> {

@@ -47,6 +47,9 @@ public class ForceFigures {
               + " sooner), the share whose first contact was within 72 hours of allocation; a deadline still running is neither met nor missed"),
       new Definition("hoursToFirstContact", "Hours from allocation to first contact",
           "Average hours from allocation to the SOO's first contact, of the allocations in the period contacted by its end (or now)"),
+      new Definition("supportReferralsOnTimePercent", "Support referrals on time (%)",
+          "Of the cases reported in the period whose Victims' Code clock (2 working days) has run out or that were confirmed, the share"
+              + " referred to support services, or that declined the offer, by the end of the last working day; a clock still running counts neither way"),
       new Definition("contactHoursLate", "Hours late, when late", "Average hours past the 72-hour deadline of the first contacts that were late"),
       new Definition("contactsPerCase", "SOO-victim contacts per case",
           "Updates and scheduled contacts in the period that record contact with the victim, divided by the cases with any update in the period"),
@@ -106,6 +109,7 @@ public class ForceFigures {
     double years = Duration.between(from, to).toDays() / 365.0;
     m.put("casesPerSooPerYear", new Measure(round(soos == 0 ? 0 : allocations / (double) soos / Math.max(years, 1 / 365.0)), soos, false));
     contact(m, f, t, asAt);
+    supportReferrals(m, f, t, asAt);
     long contacted = count("select count(*) from case_update where recorded_at >= ? and recorded_at < ? and victim_contacted = true", f, t);
     long updatedCases = count("select count(distinct case_code) from case_update where recorded_at >= ? and recorded_at < ?", f, t);
     m.put("contactsPerCase", new Measure(ratio(contacted, updatedCases), updatedCases, false));
@@ -181,6 +185,28 @@ public class ForceFigures {
     m.put("contactHoursLate", new Measure(round(late.stream().mapToDouble(Double::doubleValue).average().orElse(0)), late.size(), false));
   }
 
+  private void supportReferrals(Map<String, Measure> m, Timestamp f, Timestamp t, Instant asAt) {
+    long due = 0;
+    long inTime = 0;
+    for (Map<String, Object> row : jdbc.queryForList("select due_at, decided_on, recorded_at from support_referral"
+        + " where reported_at >= ? and reported_at < ?", f, t)) {
+      Instant dueAt = ((Timestamp) row.get("DUE_AT")).toInstant();
+      Timestamp recorded = (Timestamp) row.get("RECORDED_AT");
+      boolean known = recorded != null && !recorded.toInstant().isAfter(asAt);
+      if (!known && dueAt.isAfter(asAt)) {
+        continue; // still running: neither met nor missed
+      }
+      due++;
+      if (known) {
+        Instant decided = ((java.sql.Date) row.get("DECIDED_ON")).toLocalDate().atStartOfDay(FORCE_ZONE).toInstant();
+        if (decided.isBefore(dueAt)) {
+          inTime++;
+        }
+      }
+    }
+    m.put("supportReferralsOnTimePercent", new Measure(due == 0 ? 0 : round(100.0 * inTime / due), due, false));
+  }
+
   /** The figures that show a trend, month by month over [from, to), each month as known now. */
   public List<Month> trend(Instant from, Instant to) {
     List<Month> months = new ArrayList<>();
@@ -205,7 +231,7 @@ public class ForceFigures {
 
   /** The figures the dashboard draws month by month. */
   public static final List<String> TREND = List.of("casesReferred", "contactWithin72HoursPercent", "hoursToFirstContact",
-      "actionsOverdue");
+      "supportReferralsOnTimePercent", "actionsOverdue");
 
   private long count(String sql, Object... args) {
     Number n = jdbc.queryForObject(sql, Number.class, args);

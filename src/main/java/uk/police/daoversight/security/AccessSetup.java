@@ -33,6 +33,7 @@ public class AccessSetup {
   public static final String SCRUTINY_PANEL = "scrutinyPanel";
   public static final String CASE_CONFERENCE = "caseConference";
   public static final String PANEL_CALENDAR = "panelCalendar";
+  public static final String SUPPORT_REFERRAL = uk.police.daoversight.victimscode.SupportReferralProcess.KEY;
 
   static final List<String> TASKLIST_USERS = List.of(Groups.CASE_COORDINATORS, Groups.SENIOR_OVERSIGHT_OFFICERS,
       Groups.PANEL_CHAIR, Groups.PANEL_MEMBERS, Groups.PARTNER_AGENCIES, Groups.PSD, Groups.INFORMATION_GOVERNANCE);
@@ -80,9 +81,9 @@ public class AccessSetup {
 
   private void grantWork() {
     // Coordinators record referrals and see every case: they are the need-to-know holders.
-    // They also administer the panel (confirm the meeting, prepare agenda, attendance) and schedule
-    // case conferences.
-    for (String process : List.of(OVERSIGHT_CASE, SCRUTINY_PANEL, CASE_CONFERENCE, PANEL_CALENDAR)) {
+    // They also administer the panel (confirm the meeting, prepare agenda, attendance), schedule
+    // case conferences and confirm the Victims' Code referral to support services.
+    for (String process : List.of(OVERSIGHT_CASE, SCRUTINY_PANEL, CASE_CONFERENCE, PANEL_CALENDAR, SUPPORT_REFERRAL)) {
       grant(Groups.CASE_COORDINATORS, Resources.PROCESS_DEFINITION, process,
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
@@ -94,7 +95,7 @@ public class AccessSetup {
     // SOOs may read the definition (diagram, forms); their cases and tasks are granted per case.
     grant(Groups.SENIOR_OVERSIGHT_OFFICERS, Resources.PROCESS_DEFINITION, OVERSIGHT_CASE, ProcessDefinitionPermissions.READ);
     // The chair records outcomes (tasks offered to the group) and approves closure of cases brought back.
-    for (String process : List.of(OVERSIGHT_CASE, SCRUTINY_PANEL, CASE_CONFERENCE)) {
+    for (String process : List.of(OVERSIGHT_CASE, SCRUTINY_PANEL, CASE_CONFERENCE, SUPPORT_REFERRAL)) {
       grant(Groups.PANEL_CHAIR, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ);
     }
     // Managers watch state, timers, incidents and job failures in Cockpit, read-only, and no variable

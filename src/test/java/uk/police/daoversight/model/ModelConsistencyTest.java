@@ -264,6 +264,7 @@ class ModelConsistencyTest {
     Set<String> known = new HashSet<>(CaseVariables.names());
     known.addAll(PanelVariables.names());
     known.addAll(AlertVariables.names());
+    known.addAll(uk.police.daoversight.victimscode.SupportReferralProcess.names());
     known.addAll(ReferralFormFields.IDENTITY);
     List<String> unknown = new ArrayList<>();
     forms.forEach((file, form) -> form.path("components").forEach(c -> {

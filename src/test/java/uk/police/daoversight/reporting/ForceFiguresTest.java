@@ -71,6 +71,7 @@ class ForceFiguresTest extends EngineTest {
         .containsEntry("soosInvolved", 4).containsEntry("casesPerSooPerYear", 1.0)
         .containsEntry("contactWithin72HoursPercent", 75.0).containsEntry("contactHoursLate", "<3")
         .containsEntry("hoursToFirstContact", 38.0)
+        .containsEntry("supportReferralsOnTimePercent", 0.0)
         .containsEntry("contactsPerCase", 1.8).containsEntry("victimsEngaging", 3).containsEntry("victimsSupportingInvestigation", 3)
         .containsEntry("actionsSet", 4).containsEntry("actionsCompleted", 3).containsEntry("actionsOverdue", "<3")
         .containsEntry("themesArising", 4).containsEntry("daysReferralToClosure", 30.0);
