@@ -44,7 +44,7 @@ class ReferralApiTest extends EngineTest {
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String caseCode = (String) answer.getBody().get("caseCode");
     assertThat(caseCode).matches("[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}");
-    ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseCode).singleResult();
+    ProcessInstance pi = runtimeService.createProcessInstanceQuery().processDefinitionKey("oversightCase").processInstanceBusinessKey(caseCode).singleResult();
     assertThat(pi.getId()).isEqualTo(answer.getBody().get("processInstanceId"));
     assertThat(answer.getHeaders().getLocation()).hasToString("/api/cases/" + caseCode);
     assertThat(runtimeService.getVariables(pi.getId()).values()).noneMatch(v -> String.valueOf(v).contains(referral.victim().name()));
@@ -131,7 +131,7 @@ class ReferralApiTest extends EngineTest {
   void identitiesGoToCoordinatorsTheAllocatedSooAndPsdOnly() {
     ReferralRequest referral = Referrals.policeVictim("IDVA");
     String caseCode = (String) post("coordinator", referral).getBody().get("caseCode");
-    ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseCode).singleResult();
+    ProcessInstance pi = runtimeService.createProcessInstanceQuery().processDefinitionKey("oversightCase").processInstanceBusinessKey(caseCode).singleResult();
     CaseDriver driver = new CaseDriver(runtimeService);
     driver.reviewHistory(pi);
     String soo = driver.allocateAsRecommended(pi);
