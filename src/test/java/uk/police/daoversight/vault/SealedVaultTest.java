@@ -49,7 +49,7 @@ import uk.police.daoversight.vault.seal.VaultSeals;
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-class SealedVaultTest extends EngineTest {
+public class SealedVaultTest extends EngineTest {
 
   static final Map<String, Object> START_FORM = Map.ofEntries(
       Map.entry("route", "LINE_MANAGER"),
@@ -97,7 +97,7 @@ class SealedVaultTest extends EngineTest {
         HexFormat.of().formatHex(bytes), HexFormat.of().withUpperCase().formatHex(bytes));
   }
 
-  static List<String> found(String dump, List<String> secrets) {
+  public static List<String> found(String dump, List<String> secrets) {
     List<String> found = new ArrayList<>();
     for (String secret : secrets) {
       for (String encoded : encodings(secret)) {
