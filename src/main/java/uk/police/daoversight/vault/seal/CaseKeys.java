@@ -91,6 +91,11 @@ public class CaseKeys {
     return n > 0;
   }
 
+  /** The KEK version that wraps from now on. */
+  public String currentVersionLabel() {
+    return kek.currentVersion();
+  }
+
   /** Case keys still wrapped by an older KEK version (up to {@code limit}). */
   public List<String> wrappedByOlderKek(int limit) {
     return jdbc.queryForList("select case_code from case_key where wrapped_key is not null and kek_version <> ? order by case_code",
