@@ -74,7 +74,10 @@ public class VaultKek {
         use(TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(this.file), InsecureSecretKeyAccess.get()));
       } else if (demo) {
         use(KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM));
-        write();
+        if (!writeNew()) {
+          // Another node of the same demo made it first: every node must use the same key.
+          use(TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(this.file), InsecureSecretKeyAccess.get()));
+        }
         log.warn("Vault: made a new key-encryption key file for the embedded demo; outside demo mode set "
             + "VAULT_KMS_KEY_URI (or VAULT_KEK / VAULT_KEK_FILE)");
       } else {
@@ -139,6 +142,32 @@ public class VaultKek {
   /** How many keys the KEK holds (a KMS key counts as one). */
   public int keyCount() {
     return kmsUri != null ? 1 : keyset.size();
+  }
+
+  /** Writes the file only if no other process did first (a hard link fails on an existing name). */
+  private boolean writeNew() throws IOException, GeneralSecurityException {
+    Path tmp = temporary();
+    try {
+      Files.createLink(file, tmp);
+      return true;
+    } catch (java.nio.file.FileAlreadyExistsException lost) {
+      return false;
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private Path temporary() throws IOException, GeneralSecurityException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "vault-kek", ".tmp");
+    try {
+      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException notPosix) {
+      // Windows: the folder's own permissions apply.
+    }
+    Files.writeString(tmp, TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get()), StandardCharsets.UTF_8);
+    return tmp;
   }
 
   private void write() throws IOException, GeneralSecurityException {
