@@ -62,8 +62,16 @@ class PostgresTest {
 
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       assertThat(EngineTables.scan(jdbc, List.of("Philippa", "Grenadine", "PG19191", "Umbridge-Quill", "PG-CHECK-0042"))).isEmpty();
+      // Sealed (issue #17): the column holds a ciphertext, the vault opens it.
       assertThat(jdbc.queryForObject("select count(*) from case_identity where victim_name = 'Philippa Grenadine'", Integer.class))
-          .isEqualTo(1);
+          .isZero();
+      assertThat(app.getBean(uk.police.daoversight.vault.IdentityVault.class).find(pi.getBusinessKey()).orElseThrow()
+          .victim().name()).isEqualTo("Philippa Grenadine");
+      // pg_dump of the whole database shows none of the case's identities, in any common encoding.
+      java.util.List<String> secrets = List.of("Philippa", "Grenadine", "PG19191", "Umbridge-Quill", "PG-CHECK-0042");
+      String dump = pgDump(database);
+      assertThat(dump).contains("case_identity").contains(pi.getBusinessKey());
+      assertThat(uk.police.daoversight.vault.SealedVaultTest.found(dump, secrets)).isEmpty();
       assertThat(jdbc.queryForObject("select count(*) from access_audit", Integer.class)).as("grants and removals audited").isPositive();
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("delete from access_audit"))
           .hasMessageContaining("append-only");
@@ -73,4 +81,19 @@ class PostgresTest {
     }
   }
 
+  /** The database as pg_dump writes it (plain SQL); pg_dump is installed wherever PostgreSQL is. */
+  private static String pgDump(String database) {
+    try {
+      Process p = new ProcessBuilder("pg_dump", "-h", "127.0.0.1", "-U", "postgres", "--no-password", database)
+          .redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(p.waitFor()).as("pg_dump exit").isZero();
+      return out;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("pg_dump could not be run", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 }

@@ -12,6 +12,9 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
+import uk.police.daoversight.vault.seal.CaseSeal;
+import uk.police.daoversight.vault.seal.SealedColumns;
+import uk.police.daoversight.vault.seal.VaultSeals;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Service;
@@ -35,9 +38,11 @@ public class AccessAlerts {
   private final AccessAudit audit;
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final VaultSeals seals;
 
   public AccessAlerts(RuntimeService runtimeService, IdentityService identityService, AccessAudit audit, JdbcTemplate jdbc,
-                      Clock clock) {
+                      Clock clock, VaultSeals seals) {
+    this.seals = seals;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.audit = audit;
@@ -61,13 +66,22 @@ public class AccessAlerts {
     String id = UUID.randomUUID().toString();
     jdbc.update("insert into access_alert (id, raised_at, kind, user_id, case_code, summary) values (?,?,?,?,?,?)",
         id, Timestamp.from(clock.instant()), kind.name(), userId, caseCode,
-        summary.length() > 2000 ? summary.substring(0, 2000) : summary);
+        sealed(caseCode, summary.length() > 2000 ? summary.substring(0, 2000) : summary));
     SystemAccess.run(identityService, () -> runtimeService.startProcessInstanceByKey("accessAlert", id,
         Variables.createVariables().putValue(ALERT_ID.getName(), id)));
   }
 
   /** An alert as information governance reads it. */
   public record Alert(String id, Instant raisedAt, String kind, String userId, String caseCode, String summary) {}
+
+  /** An alert about a case may quote what someone typed (a break-glass reason): sealed with the case's key. */
+  private String sealed(String caseCode, String summary) {
+    if (caseCode == null) {
+      return summary;
+    }
+    CaseSeal seal = seals.of(caseCode);
+    return seal.erased() ? null : seal.seal(SealedColumns.ACCESS_ALERT, "summary", summary);
+  }
 
   public Optional<Alert> find(String id) {
     return jdbc.query("select id, raised_at, kind, user_id, case_code, summary from access_alert where id = ?",
@@ -83,8 +97,14 @@ public class AccessAlerts {
         (rs, i) -> alert(rs), userId, userId, caseCode, caseCode, limit);
   }
 
-  private static Alert alert(java.sql.ResultSet rs) throws java.sql.SQLException {
+  private Alert alert(java.sql.ResultSet rs) throws java.sql.SQLException {
+    String caseCode = rs.getString("case_code");
+    String summary = rs.getString("summary");
+    if (caseCode != null) {
+      CaseSeal seal = seals.of(caseCode);
+      summary = seal.erased() ? "(erased at the end of the case's retention)" : seal.open(SealedColumns.ACCESS_ALERT, "summary", summary);
+    }
     return new Alert(rs.getString("id"), rs.getTimestamp("raised_at").toInstant(), rs.getString("kind"),
-        rs.getString("user_id"), rs.getString("case_code"), rs.getString("summary"));
+        rs.getString("user_id"), caseCode, summary);
   }
 }

@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import uk.police.daoversight.audit.AccessAudit;
 import uk.police.daoversight.config.BadRequestException;
 import uk.police.daoversight.vault.IdentityVault;
+import uk.police.daoversight.vault.seal.SealedColumns;
 
 /**
  * Exceptional access to a case the requester is not attached to (e.g. PSD): a written reason, an
@@ -78,10 +79,12 @@ public class BreakGlass {
     String id = UUID.randomUUID().toString();
     transaction.executeWithoutResult(status -> {
       jdbc.update("insert into break_glass (id, user_id, case_code, reason, granted_at, expires_at) values (?,?,?,?,?,?)",
-          id, userId, caseCode, why, Timestamp.from(now), Timestamp.from(expires));
-      // The audit row names the grant; the full reason is in the grant's own row (and the alert).
+          id, userId, caseCode, vault.seal(caseCode).seal(SealedColumns.BREAK_GLASS, "reason", why),
+          Timestamp.from(now), Timestamp.from(expires));
+      // The audit row names the grant; the reason (which may name people) is sealed in the grant's
+      // own row and in the alert, with the case's key (issue #17): the access record stays plain.
       audit.record(userId, caseCode, "BREAK_GLASS", AccessAudit.Outcome.GRANTED,
-          abbreviate("grant " + id + " until " + expires + ": " + why, AccessAudit.MAX_DETAIL));
+          abbreviate("grant " + id + " until " + expires + "; reason sealed with the grant", AccessAudit.MAX_DETAIL));
       alerts.raise(AccessAlerts.Kind.BREAK_GLASS, userId, caseCode,
           userId + " broke the glass on case " + caseCode + " until " + expires + ". Reason: " + why);
     });

@@ -28,6 +28,7 @@ import uk.police.daoversight.vault.IdentityRedactingHistoryEventHandler;
 
 /** Wiring that is not a business service: clock, history filter, authentication on the APIs. */
 @Configuration
+@org.springframework.scheduling.annotation.EnableScheduling
 public class OversightConfiguration {
 
   /**

@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.police.daoversight.vault.seal.CaseSeal;
+import uk.police.daoversight.vault.seal.SealedColumns;
+import uk.police.daoversight.vault.seal.VaultSeals;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,26 +25,33 @@ public class ContactPlans {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final VaultSeals seals;
 
-  public ContactPlans(JdbcTemplate jdbc, Clock clock) {
+  public ContactPlans(JdbcTemplate jdbc, Clock clock, VaultSeals seals) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.seals = seals;
   }
 
+  /** The safe-contact channel and times are sealed with the case's key (issue #17). */
   public void save(Plan p) {
+    CaseSeal seal = seals.of(p.caseCode());
     jdbc.update("delete from contact_plan where case_code = ? and soo_user_id = ?", p.caseCode(), p.soo());
     jdbc.update("""
         insert into contact_plan (case_code, soo_user_id, outcome, contact_interval, safe_channel, safe_times,
           voicemail_safe, message_safe, work_contact_agreed, manager_copy_agreed, first_contact_at)
         values (?,?,?,?,?,?,?,?,?,?,?)""",
-        p.caseCode(), p.soo(), p.outcome().name(), p.interval(), p.safeChannel(), p.safeTimes(),
+        p.caseCode(), p.soo(), p.outcome().name(), p.interval(),
+        seal.seal(SealedColumns.CONTACT_PLAN, "safe_channel", p.safeChannel()), seal.seal(SealedColumns.CONTACT_PLAN, "safe_times", p.safeTimes()),
         p.voicemailSafe(), p.messageSafe(), p.workContactAgreed(), p.managerCopyAgreed(), Timestamp.from(clock.instant()));
   }
 
   public List<Plan> plans(String caseCode) {
+    CaseSeal seal = seals.of(caseCode);
     return jdbc.query("select * from contact_plan where case_code = ? order by first_contact_at, soo_user_id",
         (rs, i) -> new Plan(rs.getString("case_code"), rs.getString("soo_user_id"), Outcome.valueOf(rs.getString("outcome")),
-            rs.getString("contact_interval"), rs.getString("safe_channel"), rs.getString("safe_times"),
+            rs.getString("contact_interval"), seal.open(SealedColumns.CONTACT_PLAN, "safe_channel", rs.getString("safe_channel")),
+            seal.open(SealedColumns.CONTACT_PLAN, "safe_times", rs.getString("safe_times")),
             rs.getBoolean("voicemail_safe"), rs.getBoolean("message_safe"), rs.getBoolean("work_contact_agreed"),
             rs.getBoolean("manager_copy_agreed")), caseCode);
   }

@@ -71,6 +71,11 @@ public class ForceFigures {
   static final Set<String> CONSTABLE_OR_STAFF = Set.of("constable", "pc", "police constable", "detective constable", "dc",
       "pcso", "special constable", "staff", "police staff");
 
+  /** Whether a police employee of this rank counts as above constable in the figures. */
+  public static boolean aboveConstable(String rank) {
+    return !CONSTABLE_OR_STAFF.contains(rank.trim().toLowerCase());
+  }
+
   private final JdbcTemplate jdbc;
 
   public ForceFigures(JdbcTemplate jdbc) {
@@ -92,9 +97,9 @@ public class ForceFigures {
     Timestamp t = Timestamp.from(to);
     Map<String, Measure> m = new LinkedHashMap<>();
     m.put("casesReferred", Measure.count(count("select count(*) from case_identity where created_at >= ? and created_at < ?", f, t)));
-    long above = jdbc.queryForList("select perpetrator_rank from case_identity where created_at >= ? and created_at < ? "
-        + "and perpetrator_police_employee = true and perpetrator_rank is not null", String.class, f, t)
-        .stream().filter(rank -> !CONSTABLE_OR_STAFF.contains(rank.trim().toLowerCase())).count();
+    // The rank itself is sealed in the vault (issue #17); the vault keeps this one fact readable.
+    long above = count("select count(*) from case_identity where created_at >= ? and created_at < ? "
+        + "and perpetrator_above_constable = true", f, t);
     m.put("perpetratorsAboveConstable", Measure.count(above));
     long panels = count("select count(*) from panel_meeting where status = 'CLOSED' and held_on >= ? and held_on < ?", f, t);
     m.put("panelsHeld", Measure.count(panels));

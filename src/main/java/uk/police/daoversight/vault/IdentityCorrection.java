@@ -1,13 +1,10 @@
 package uk.police.daoversight.vault;
 
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -84,16 +81,8 @@ public class IdentityCorrection {
   }
 
   private void apply(String userId, String caseCode, String party, String name, String col, Object value, String reason) {
-    Object old = jdbc.queryForObject("select " + col + " from case_identity where case_code = ?", Object.class, caseCode);
-    String historyId = UUID.randomUUID().toString();
-    Timestamp now = Timestamp.from(clock.instant());
-    jdbc.update("insert into identity_history (id, case_code, field, old_value, reason, changed_by, changed_at) values (?,?,?,?,?,?,?)",
-        historyId, caseCode, name, old == null ? null : old.toString(), reason, userId, now);
-    jdbc.update("update case_identity set " + col + " = ? where case_code = ?", value, caseCode);
-    CaseIdentity corrected = vault.find(caseCode).orElseThrow();
-    Party p = "victim".equals(party) ? corrected.victim() : corrected.perpetrator();
-    jdbc.update("update case_identity set " + party + "_staff_key = ?, " + party + "_person_key = ? where case_code = ?",
-        keys.staffKeyOf(p), keys.personKeyOf(p), caseCode);
+    // Sealed through the vault: the old value and the reason are kept sealed in identity_history.
+    String historyId = vault.correct(caseCode, party, name, col, value.toString(), reason, userId, clock.instant());
     audit.record(userId, caseCode, AccessAudit.ALTERATION, AccessAudit.Outcome.ALLOWED,
         name + " corrected; the previous value is kept in the vault's identity history " + historyId);
   }
@@ -109,7 +98,7 @@ public class IdentityCorrection {
         if (date.isBefore(LocalDate.of(1900, 1, 1)) || date.isAfter(LocalDate.now())) {
           throw new BadRequestException("'value' must be a date of birth between 1900 and today");
         }
-        return Date.valueOf(date);
+        return date.toString();
       } catch (DateTimeParseException e) {
         throw new BadRequestException("'value' must be a date (1990-05-17)");
       }

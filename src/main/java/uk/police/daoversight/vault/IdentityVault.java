@@ -1,6 +1,5 @@
 package uk.police.daoversight.vault;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,20 +17,33 @@ import org.springframework.stereotype.Repository;
 import uk.police.daoversight.allocation.CaseParties;
 import uk.police.daoversight.intake.Party;
 import uk.police.daoversight.intake.Referral;
+import uk.police.daoversight.vault.seal.CaseSeal;
+import uk.police.daoversight.vault.seal.PlainRowSealer;
+import uk.police.daoversight.vault.seal.SealedColumns;
+import uk.police.daoversight.vault.seal.VaultSeals;
 
 /**
  * The restricted store of who is involved, keyed by case code. The engine never sees its contents;
  * callers outside the process glue go through {@link IdentityAccess}, which checks and audits.
+ * Every identity column is sealed with the case's own data key ({@link VaultSeals}) before it is
+ * written and opened when read; look-ups go through the keyed hashes of {@link ReferenceKeys}.
  */
 @Repository
 public class IdentityVault {
 
   private final JdbcTemplate jdbc;
   private final ReferenceKeys referenceKeys;
+  private final VaultSeals seals;
 
-  public IdentityVault(JdbcTemplate jdbc, ReferenceKeys referenceKeys) {
+  public IdentityVault(JdbcTemplate jdbc, ReferenceKeys referenceKeys, VaultSeals seals) {
     this.jdbc = jdbc;
     this.referenceKeys = referenceKeys;
+    this.seals = seals;
+  }
+
+  /** The case's seal, for the other writers of its sealed columns (corrections, contact plans, break glass). */
+  public CaseSeal seal(String caseCode) {
+    return seals.of(caseCode);
   }
 
   public boolean exists(String caseCode) {
@@ -48,21 +60,37 @@ public class IdentityVault {
   public void store(String caseCode, Referral r, Instant now) {
     Party v = r.victim();
     Party p = r.perpetrator();
+    CaseSeal seal = seals.of(caseCode);
     jdbc.update("""
         insert into case_identity (case_code, external_reference, open_reference_key, route,
           victim_name, victim_date_of_birth, victim_police_employee, victim_staff_number, victim_rank, victim_department, victim_contact,
           perpetrator_name, perpetrator_date_of_birth, perpetrator_police_employee, perpetrator_staff_number, perpetrator_rank, perpetrator_department,
-          known_to, created_at, victim_staff_key, victim_person_key, perpetrator_staff_key, perpetrator_person_key)
-        values (?,?,?,?, ?,?,?,?,?,?,?, ?,?,?,?,?,?, ?,?, ?,?,?,?)""",
-        caseCode, r.externalReference(), referenceKeys.keyOf(r.externalReference()), r.route().name(),
-        v.name(), sqlDate(v), v.policeEmployee(), v.staffNumber(), v.rank(), v.department(), v.contact(),
-        p.name(), sqlDate(p), p.policeEmployee(), p.staffNumber(), p.rank(), p.department(),
-        String.join(",", r.knownTo()), Timestamp.from(now),
-        referenceKeys.staffKeyOf(v), referenceKeys.personKeyOf(v), referenceKeys.staffKeyOf(p), referenceKeys.personKeyOf(p));
+          known_to, created_at, victim_staff_key, victim_person_key, perpetrator_staff_key, perpetrator_person_key,
+          perpetrator_above_constable)
+        values (?,?,?,?, ?,?,?,?,?,?,?, ?,?,?,?,?,?, ?,?, ?,?,?,?, ?)""",
+        caseCode, sealed(seal, "external_reference", r.externalReference()), referenceKeys.keyOf(r.externalReference()), r.route().name(),
+        sealed(seal, "victim_name", v.name()), sealed(seal, "victim_date_of_birth", iso(v)), v.policeEmployee(),
+        sealed(seal, "victim_staff_number", v.staffNumber()), sealed(seal, "victim_rank", v.rank()),
+        sealed(seal, "victim_department", v.department()), sealed(seal, "victim_contact", v.contact()),
+        sealed(seal, "perpetrator_name", p.name()), sealed(seal, "perpetrator_date_of_birth", iso(p)), p.policeEmployee(),
+        sealed(seal, "perpetrator_staff_number", p.staffNumber()), sealed(seal, "perpetrator_rank", p.rank()),
+        sealed(seal, "perpetrator_department", p.department()),
+        sealed(seal, "known_to", String.join(",", r.knownTo())), Timestamp.from(now),
+        referenceKeys.staffKeyOf(v), referenceKeys.personKeyOf(v), referenceKeys.staffKeyOf(p), referenceKeys.personKeyOf(p),
+        PlainRowSealer.aboveConstable(p.policeEmployee(), p.rank()));
+  }
+
+  /** Seals one case_identity column's value. */
+  static String sealed(CaseSeal seal, String column, String plain) {
+    return seal.seal(SealedColumns.CASE_IDENTITY, column, plain);
+  }
+
+  private static String iso(Party p) {
+    return p.dateOfBirth() == null ? null : p.dateOfBirth().toString();
   }
 
   public Optional<CaseIdentity> find(String caseCode) {
-    return jdbc.query("select * from case_identity where case_code = ?", IdentityVault::map, caseCode).stream().findFirst();
+    return jdbc.query("select * from case_identity where case_code = ?", this::open, caseCode).stream().findFirst();
   }
 
   /** Conflict facts for SOO allocation. */
@@ -122,7 +150,51 @@ public class IdentityVault {
       return List.of();
     }
     return jdbc.query("select * from (" + String.join(" union ", selects) + ") m order by created_at, case_code",
-        IdentityVault::map, args.toArray());
+        this::open, args.toArray());
+  }
+
+  /**
+   * One identity column corrected (IdentityCorrection): the old value goes, sealed, into
+   * {@code identity_history} with the reason (sealed too: it may name people); the new one is sealed
+   * into the column; the party's matching keys and the figures' rank fact follow. Returns the history id.
+   */
+  public String correct(String caseCode, String party, String field, String column, String value, String reason,
+                        String userId, Instant now) {
+    if (!SealedColumns.CASE_IDENTITY_COLUMNS.contains(column)) {
+      throw new IllegalArgumentException("not a vault column: " + column);
+    }
+    CaseSeal seal = seals.of(caseCode);
+    if (seal.erased()) {
+      throw new uk.police.daoversight.vault.seal.CaseKeys.ErasedException(caseCode);
+    }
+    String old = seal.open(SealedColumns.CASE_IDENTITY, column,
+        jdbc.queryForObject("select " + column + " from case_identity where case_code = ?", String.class, caseCode));
+    String historyId = java.util.UUID.randomUUID().toString();
+    jdbc.update("insert into identity_history (id, case_code, field, old_value, reason, changed_by, changed_at) values (?,?,?,?,?,?,?)",
+        historyId, caseCode, field, seal.seal(SealedColumns.IDENTITY_HISTORY, "old_value", old),
+        seal.seal(SealedColumns.IDENTITY_HISTORY, "reason", reason), userId, Timestamp.from(now));
+    jdbc.update("update case_identity set " + column + " = ? where case_code = ?", sealed(seal, column, value), caseCode);
+    CaseIdentity corrected = find(caseCode).orElseThrow();
+    Party p = "victim".equals(party) ? corrected.victim() : corrected.perpetrator();
+    jdbc.update("update case_identity set " + party + "_staff_key = ?, " + party + "_person_key = ? where case_code = ?",
+        referenceKeys.staffKeyOf(p), referenceKeys.personKeyOf(p), caseCode);
+    Party perpetrator = corrected.perpetrator();
+    jdbc.update("update case_identity set perpetrator_above_constable = ? where case_code = ?",
+        PlainRowSealer.aboveConstable(perpetrator.policeEmployee(), perpetrator.rank()), caseCode);
+    return historyId;
+  }
+
+  /** A correction kept in the identity history, opened. */
+  public record HistoryEntry(String id, String field, String oldValue, String reason, String changedBy, Instant changedAt) {}
+
+  /** The case's identity history, oldest first, opened for an entitled reader. */
+  public List<HistoryEntry> history(String caseCode) {
+    CaseSeal seal = seals.of(caseCode);
+    return jdbc.query("select * from identity_history where case_code = ? order by changed_at, id",
+        (rs, i) -> new HistoryEntry(rs.getString("id"), rs.getString("field"),
+            seal.open(SealedColumns.IDENTITY_HISTORY, "old_value", rs.getString("old_value")),
+            seal.open(SealedColumns.IDENTITY_HISTORY, "reason", rs.getString("reason")),
+            rs.getString("changed_by"), rs.getTimestamp("changed_at").toInstant()), caseCode);
   }
 
   public void link(String caseCode, String linkedCaseCode) {
@@ -137,26 +209,47 @@ public class IdentityVault {
   /** An earlier case: sameVictim when this case's victim was its victim. */
   public record PreviousCase(String caseCode, boolean sameVictim, boolean otherPartyMatch, boolean closed) {}
 
-  private static Date sqlDate(Party p) {
-    return p.dateOfBirth() == null ? null : Date.valueOf(p.dateOfBirth());
-  }
-
-  private static CaseIdentity map(ResultSet rs, int row) throws SQLException {
-    String knownTo = rs.getString("known_to");
+  /** A case_identity row, opened with its case's key; an erased case's identities read as nothing. */
+  private CaseIdentity open(ResultSet rs, int row) throws SQLException {
+    String caseCode = rs.getString("case_code");
+    CaseSeal seal = seals.of(caseCode);
+    String knownTo = opened(seal, rs, "known_to");
     Set<String> known = knownTo == null || knownTo.isBlank() ? Set.of()
         : Arrays.stream(knownTo.split(",")).collect(Collectors.toCollection(LinkedHashSet::new));
     Timestamp closed = rs.getTimestamp("closed_at");
-    return new CaseIdentity(rs.getString("case_code"), rs.getString("external_reference"), rs.getString("route"),
-        party(rs, "victim_", true), party(rs, "perpetrator_", false), known, rs.getString("linked_case_code"),
-        rs.getTimestamp("created_at").toInstant(), closed == null ? null : closed.toInstant());
+    return new CaseIdentity(caseCode, opened(seal, rs, "external_reference"), rs.getString("route"),
+        sealedParty(seal, rs, "victim_", true), sealedParty(seal, rs, "perpetrator_", false), known, rs.getString("linked_case_code"),
+        rs.getTimestamp("created_at").toInstant(), closed == null ? null : closed.toInstant(), seal.erased());
   }
 
-  /** The victim's or perpetrator's columns of a case_identity row; the contact only when asked for. */
-  static Party party(ResultSet rs, String prefix, boolean withContact) throws SQLException {
-    Date dob = rs.getDate(prefix + "date_of_birth");
-    return new Party(rs.getString(prefix + "name"), dob == null ? null : dob.toLocalDate(),
-        rs.getBoolean(prefix + "police_employee"), rs.getString(prefix + "staff_number"),
-        rs.getString(prefix + "rank"), rs.getString(prefix + "department"),
-        withContact ? rs.getString(prefix + "contact") : null);
+  private static String opened(CaseSeal seal, ResultSet rs, String column) throws SQLException {
+    return seal.open(SealedColumns.CASE_IDENTITY, column, rs.getString(column));
+  }
+
+  private static Party sealedParty(CaseSeal seal, ResultSet rs, String prefix, boolean withContact) throws SQLException {
+    String dob = opened(seal, rs, prefix + "date_of_birth");
+    return new Party(opened(seal, rs, prefix + "name"), dob == null ? null : java.time.LocalDate.parse(dob),
+        rs.getBoolean(prefix + "police_employee"), opened(seal, rs, prefix + "staff_number"),
+        opened(seal, rs, prefix + "rank"), opened(seal, rs, prefix + "department"),
+        withContact ? opened(seal, rs, prefix + "contact") : null);
+  }
+
+  /**
+   * The victim's or perpetrator's columns of a case_identity row, plain as they were before the vault
+   * was sealed (V8's migration reads them so on an old database) or sealed, then opened with the
+   * case's key from {@code seals} (asked only for a sealed row); the contact only when asked for.
+   */
+  static Party party(ResultSet rs, String prefix, boolean withContact, java.util.function.Supplier<CaseSeal> seals)
+      throws SQLException {
+    String dob = either(rs, prefix + "date_of_birth", seals);
+    return new Party(either(rs, prefix + "name", seals), dob == null ? null : java.time.LocalDate.parse(dob.substring(0, 10)),
+        rs.getBoolean(prefix + "police_employee"), either(rs, prefix + "staff_number", seals),
+        either(rs, prefix + "rank", seals), either(rs, prefix + "department", seals),
+        withContact ? either(rs, prefix + "contact", seals) : null);
+  }
+
+  private static String either(ResultSet rs, String column, java.util.function.Supplier<CaseSeal> seals) throws SQLException {
+    String v = rs.getString(column);
+    return CaseSeal.isSealed(v) ? seals.get().open(SealedColumns.CASE_IDENTITY, column, v) : v;
   }
 }

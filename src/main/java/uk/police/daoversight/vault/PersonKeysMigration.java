@@ -10,8 +10,14 @@ import java.util.List;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
+import java.time.Clock;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 import uk.police.daoversight.intake.Party;
+import uk.police.daoversight.vault.seal.CaseKeys;
+import uk.police.daoversight.vault.seal.VaultKek;
+import uk.police.daoversight.vault.seal.VaultSeals;
 
 /**
  * Flyway V8: the vault's person keys ({@link ReferenceKeys#staffKeyOf}, {@link ReferenceKeys#personKeyOf})
@@ -25,9 +31,11 @@ public class PersonKeysMigration implements JavaMigration {
       List.of("victim_staff_key", "victim_person_key", "perpetrator_staff_key", "perpetrator_person_key");
 
   private final ReferenceKeys keys;
+  private final VaultKek kek;
 
-  public PersonKeysMigration(ReferenceKeys keys) {
+  public PersonKeysMigration(ReferenceKeys keys, VaultKek kek) {
     this.keys = keys;
+    this.kek = kek;
   }
 
   @Override
@@ -65,15 +73,18 @@ public class PersonKeysMigration implements JavaMigration {
     fillKeys(connection);
   }
 
-  /** Sets the four keys of every vault row from its people. */
+  /** Sets the four keys of every vault row from its people (plain rows, or sealed ones opened with their key). */
   void fillKeys(Connection connection) throws SQLException {
+    VaultSeals seals = new VaultSeals(new CaseKeys(new JdbcTemplate(new SingleConnectionDataSource(connection, true)),
+        kek, Clock.systemUTC()));
     List<String[]> rows = new ArrayList<>();
     try (Statement select = connection.createStatement();
          ResultSet rs = select.executeQuery("""
              select * from case_identity""")) {
       while (rs.next()) {
-        Party victim = IdentityVault.party(rs, "victim_", false);
-        Party perpetrator = IdentityVault.party(rs, "perpetrator_", false);
+        String caseCode = rs.getString("case_code");
+        Party victim = IdentityVault.party(rs, "victim_", false, () -> seals.of(caseCode));
+        Party perpetrator = IdentityVault.party(rs, "perpetrator_", false, () -> seals.of(caseCode));
         rows.add(new String[] {keys.staffKeyOf(victim), keys.personKeyOf(victim), keys.staffKeyOf(perpetrator),
             keys.personKeyOf(perpetrator), rs.getString("case_code")});
       }

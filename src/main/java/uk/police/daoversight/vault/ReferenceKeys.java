@@ -65,6 +65,11 @@ public class ReferenceKeys {
         : hmac("person:" + PersonMatch.normal(party.name()) + "|" + party.dateOfBirth());
   }
 
+  /** The key of a free text refused or released for a case (its spacing and case ignored). */
+  public String textKeyOf(String caseCode, String text) {
+    return hmac("text:" + (caseCode == null ? "" : caseCode) + "|" + text.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
+  }
+
   private String hmac(String text) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");

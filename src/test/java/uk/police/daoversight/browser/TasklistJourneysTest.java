@@ -29,6 +29,7 @@ class TasklistJourneysTest {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired uk.police.daoversight.vault.ReferenceKeys referenceKeys;
 
   Browser browser;
 
@@ -258,7 +259,7 @@ class TasklistJourneysTest {
   /** The case the browser just recorded, found through the vault by its reference. */
   ProcessInstance instanceOf(String reference) {
     String caseCode = browser.waiting().until(d -> jdbc.queryForList(
-        "select case_code from case_identity where external_reference = ?", String.class, reference).stream().findFirst().orElse(null));
+        "select case_code from case_identity where open_reference_key = ?", String.class, referenceKeys.keyOf(reference)).stream().findFirst().orElse(null));
     return runtimeService.createProcessInstanceQuery().processDefinitionKey("oversightCase").processInstanceBusinessKey(caseCode)
         .singleResult();
   }

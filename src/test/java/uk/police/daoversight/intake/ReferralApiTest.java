@@ -35,6 +35,7 @@ class ReferralApiTest extends EngineTest {
   @Autowired TestRestTemplate rest;
   @Autowired RuntimeService runtimeService;
   @Autowired JdbcTemplate jdbc;
+  @Autowired uk.police.daoversight.vault.ReferenceKeys referenceKeys;
 
   @Test
   void aCoordinatorRecordsAReferralAndGetsTheCaseCode() {
@@ -160,7 +161,9 @@ class ReferralApiTest extends EngineTest {
   }
 
   private int countCases(String reference) {
-    return jdbc.queryForObject("select count(*) from case_identity where external_reference = ?", Integer.class, reference);
+    // The reference is sealed in the vault (issue #17): open cases are found by its keyed hash.
+    return jdbc.queryForObject("select count(*) from case_identity where open_reference_key = ?", Integer.class,
+        referenceKeys.keyOf(reference));
   }
 
   private ResponseEntity<Map<String, Object>> post(String user, ReferralRequest referral) {

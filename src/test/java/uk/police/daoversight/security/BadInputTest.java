@@ -39,6 +39,7 @@ class BadInputTest extends EngineTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
+  @Autowired uk.police.daoversight.vault.ReferenceKeys referenceKeys;
   @Autowired RepositoryService repositoryService;
 
   @Test
@@ -266,8 +267,8 @@ class BadInputTest extends EngineTest {
   }
 
   private int vaultRows(ReferralRequest referral) {
-    return jdbc.queryForObject("select count(*) from case_identity where external_reference = ?", Integer.class,
-        referral.externalReference());
+    return jdbc.queryForObject("select count(*) from case_identity where open_reference_key = ?", Integer.class,
+        referenceKeys.keyOf(referral.externalReference()));
   }
 
   private static void assertPlain(ResponseEntity<String> answer, int status) {

@@ -57,6 +57,7 @@ class IdentityLeakScanTest extends EngineTest {
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired JdbcTemplate jdbc;
+  @Autowired IdentityVault vault;
 
   @Test
   void afterAWholeCaseNoEngineTableHoldsAnyonesIdentity(CapturedOutput output) {
@@ -73,8 +74,11 @@ class IdentityLeakScanTest extends EngineTest {
     List<String> leaks = EngineTables.scan(jdbc, SECRETS);
     assertThat(leaks).isEmpty();
 
+    // The vault's row is sealed (issue #17); opened through the vault, it holds them all.
     String vaultRow = jdbc.queryForMap("select * from case_identity where case_code = ?", pi.getBusinessKey()).toString();
-    assertThat(vaultRow).contains("Ottoline Vexbridge", "QX77413", "Thistlewood", "HX-LEAKCHECK-4471");
+    assertThat(SECRETS).noneMatch(vaultRow::contains);
+    assertThat(vault.find(pi.getBusinessKey()).orElseThrow().toString())
+        .contains("Ottoline Vexbridge", "QX77413", "Thistlewood", "HX-LEAKCHECK-4471");
     assertThat(SECRETS).noneMatch(output.getAll()::contains);
   }
 }

@@ -35,7 +35,11 @@ final class DeployedForms {
    * What a task or start event offers: {@code rules} null when it has no Camunda Form (then it takes
    * no variables from a person).
    */
-  record Lookup(boolean found, String what, FormFieldRules rules, Map<String, Object> current) {}
+  record Lookup(boolean found, String what, FormFieldRules rules, Map<String, Object> current, String businessKey) {
+    Lookup(boolean found, String what, FormFieldRules rules, Map<String, Object> current) {
+      this(found, what, rules, current, null);
+    }
+  }
 
   /** A value that cannot be checked (a serialized Java object, say): every type check refuses it. */
   static final Object UNCHECKABLE = new Object() {
@@ -85,7 +89,8 @@ final class DeployedForms {
         return new Lookup(true, what, null, current);
       }
       FormData form = new GetTaskFormCmd(taskId).execute(context);
-      return new Lookup(true, what, rules(context, form), current);
+      String businessKey = task.getProcessInstance() == null ? null : task.getProcessInstance().getBusinessKey();
+      return new Lookup(true, what, rules(context, form), current, businessKey);
     }
   }
 

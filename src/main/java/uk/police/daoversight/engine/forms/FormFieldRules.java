@@ -99,6 +99,17 @@ public final class FormFieldRules {
     return keys;
   }
 
+  /** The top-level fields where a person types free text (text fields and areas). */
+  public Set<String> freeTextKeys() {
+    Set<String> keys = new LinkedHashSet<>();
+    root.fields.forEach((key, field) -> {
+      if ("textfield".equals(field.type) || "textarea".equals(field.type)) {
+        keys.add(key);
+      }
+    });
+    return keys;
+  }
+
   /**
    * The top-level fields that are read-only (or disabled) for this data: the person may send them back
    * unchanged, and they are then not written.

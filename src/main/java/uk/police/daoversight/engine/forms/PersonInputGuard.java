@@ -76,9 +76,17 @@ public class PersonInputGuard extends CommandInterceptor {
   private final ProcessEngineConfigurationImpl configuration;
   private final DeployedForms forms;
 
+  private final java.util.function.Supplier<FreeTextCheck> freeText;
+
   public PersonInputGuard(ProcessEngineConfigurationImpl configuration, FormFieldRules.Conditions conditions) {
+    this(configuration, conditions, () -> null);
+  }
+
+  public PersonInputGuard(ProcessEngineConfigurationImpl configuration, FormFieldRules.Conditions conditions,
+                          java.util.function.Supplier<FreeTextCheck> freeText) {
     this.configuration = configuration;
     this.forms = new DeployedForms(conditions);
+    this.freeText = freeText;
   }
 
   @Override
@@ -108,9 +116,9 @@ public class PersonInputGuard extends CommandInterceptor {
 
   private void check(Command<?> command, String userId) {
     if (command instanceof SubmitTaskFormCmd) {
-      taskForm(command, "properties");
+      taskForm(command, "properties", userId);
     } else if (command instanceof CompleteTaskCmd) {
-      taskForm(command, "variables");
+      taskForm(command, "variables", userId);
     } else if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
       noVariables(field(command, "variables"), "A task's error or escalation carries no variables from a person.");
     } else if (command instanceof SubmitStartFormCmd) {
@@ -175,7 +183,7 @@ public class PersonInputGuard extends CommandInterceptor {
     }
   }
 
-  private void taskForm(Command<?> command, String variablesField) {
+  private void taskForm(Command<?> command, String variablesField, String userId) {
     String taskId = (String) field(command, "taskId");
     Map<String, Object> sent = asMap(field(command, variablesField));
     DeployedForms.Lookup form = forms.forTask(configuration.getCommandExecutorTxRequired(), taskId);
@@ -193,6 +201,21 @@ public class PersonInputGuard extends CommandInterceptor {
     }
     Set<String> readOnly = form.rules().readOnlyKeys(plain, form.current());
     readOnly.retainAll(plain.keySet());
+    // Anonymised text stays anonymised (#17 item 7): what a person typed into a free-text field is
+    // checked against the case's own identities and common identity patterns before the engine sees it.
+    FreeTextCheck check = freeText.get();
+    if (check != null) {
+      Map<String, String> typed = new java.util.LinkedHashMap<>();
+      for (String key : form.rules().freeTextKeys()) {
+        if (!readOnly.contains(key) && plain.get(key) instanceof String text && !text.isBlank()) {
+          typed.put(key, text);
+        }
+      }
+      List<FormProblem> identities = check.check(userId, caseCodeOf(form), taskId, typed);
+      if (!identities.isEmpty()) {
+        throw new FormInputRefusedException(form.what() + " (form " + form.rules().formId() + ")", identities);
+      }
+    }
     if (!readOnly.isEmpty() && sent != null) {
       // Shown, sent back unchanged, and never written: the process owns these values.
       VariableMap kept = Variables.createVariables();
@@ -207,6 +230,16 @@ public class PersonInputGuard extends CommandInterceptor {
       }
       setField(command, variablesField, kept);
     }
+  }
+
+  /** The case a task belongs to: the form's case code field, or the process's business key. */
+  private static String caseCodeOf(DeployedForms.Lookup form) {
+    for (String key : List.of("caseCode", "agendaCaseCode")) {
+      if (form.current().get(key) instanceof String code && !code.isBlank()) {
+        return code;
+      }
+    }
+    return form.businessKey();
   }
 
   private void startForm(String definitionId, String key, String tenantId, Map<String, Object> variables, String businessKey) {

@@ -1,0 +1,34 @@
+package uk.police.daoversight.vault.seal;
+
+import java.util.List;
+
+/**
+ * Every column the application seals, table by table: what {@link PlainRowSealer} looks at, and the
+ * names the associated data binds each ciphertext to. A new identity-bearing column goes here too.
+ */
+public final class SealedColumns {
+
+  public record Table(String name, List<String> key, String where, List<String> columns) {}
+
+  public static final String CASE_IDENTITY = "case_identity";
+  public static final String IDENTITY_HISTORY = "identity_history";
+  public static final String CONTACT_PLAN = "contact_plan";
+  public static final String BREAK_GLASS = "break_glass";
+  public static final String ACCESS_ALERT = "access_alert";
+  public static final String ANONYMITY_REFUSAL = "anonymity_refusal";
+
+  public static final List<String> CASE_IDENTITY_COLUMNS = List.of("external_reference",
+      "victim_name", "victim_date_of_birth", "victim_staff_number", "victim_rank", "victim_department", "victim_contact",
+      "perpetrator_name", "perpetrator_date_of_birth", "perpetrator_staff_number", "perpetrator_rank", "perpetrator_department",
+      "known_to");
+
+  public static final List<Table> TABLES = List.of(
+      new Table(CASE_IDENTITY, List.of("case_code"), null, CASE_IDENTITY_COLUMNS),
+      new Table(IDENTITY_HISTORY, List.of("id"), null, List.of("old_value", "reason")),
+      new Table(CONTACT_PLAN, List.of("case_code", "soo_user_id"), null, List.of("safe_channel", "safe_times")),
+      new Table(BREAK_GLASS, List.of("id"), null, List.of("reason")),
+      // An alert about one case may quote what was typed (a break-glass reason); alerts about no case name none.
+      new Table(ACCESS_ALERT, List.of("id"), "case_code is not null", List.of("summary")));
+
+  private SealedColumns() {}
+}
