@@ -188,7 +188,7 @@ public class IdentityVault {
   public record HistoryEntry(String id, String field, String oldValue, String reason, String changedBy, Instant changedAt) {}
 
   /** The case's identity history, oldest first, opened for an entitled reader. */
-  public List<HistoryEntry> history(String caseCode) {
+  public List<HistoryEntry> corrections(String caseCode) {
     CaseSeal seal = seals.of(caseCode);
     return jdbc.query("select * from identity_history where case_code = ? order by changed_at, id",
         (rs, i) -> new HistoryEntry(rs.getString("id"), rs.getString("field"),

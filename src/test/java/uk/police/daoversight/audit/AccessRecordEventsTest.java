@@ -70,7 +70,7 @@ class AccessRecordEventsTest extends EngineTest {
     assertThat(put("coordinator", path, Map.of("value", newName, "reason", "name misspelt on the referral"))).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(identity(code)).contains(newName).doesNotContain(oldName);
     // Kept sealed in the vault (issue #17), opened by it.
-    assertThat(vault.history(code).stream().map(h -> h.field() + "|" + h.oldValue() + "|" + h.reason() + "|" + h.changedBy())).containsExactly("victim.name|" + oldName + "|name misspelt on the referral|coordinator");
+    assertThat(vault.corrections(code).stream().map(h -> h.field() + "|" + h.oldValue() + "|" + h.reason() + "|" + h.changedBy())).containsExactly("victim.name|" + oldName + "|name misspelt on the referral|coordinator");
     assertThat(jdbc.queryForList("select outcome || ':' || user_id from access_audit where case_code = ? and action = 'ALTERATION'",
         String.class, code)).containsExactly("REFUSED:soo1", "ALLOWED:coordinator");
     assertThat(jdbc.queryForObject("select count(*) from access_audit where detail like ? or detail like ? or detail like ?",

@@ -20,7 +20,7 @@ class CaseHistoryTest {
 
   static CaseIdentity c(String code, int day, Party victim, Party perpetrator, boolean closed) {
     Instant at = Instant.parse("2025-01-01T00:00:00Z").plusSeconds(86_400L * day);
-    return new CaseIdentity(code, "REF-" + code, "CALL_101", victim, perpetrator, Set.of(), null, at, closed ? at.plusSeconds(60) : null);
+    return new CaseIdentity(code, "REF-" + code, "CALL_101", victim, perpetrator, Set.of(), null, at, closed ? at.plusSeconds(60) : null, false);
   }
 
   @Test

@@ -133,7 +133,7 @@ public class SealedVaultTest extends EngineTest {
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getBody()).contains("Wilhelmina Quarrendon", "1981-07-23", "ZQ80417", "Marine Policing Unit",
         "07700 900881", "Leopold Fanshawe-Grix", "ZQ66031", "HX-SEALCHECK-8812", "Chief Inspector");
-    assertThat(vault.history(code)).extracting(IdentityVault.HistoryEntry::oldValue)
+    assertThat(vault.corrections(code)).extracting(IdentityVault.HistoryEntry::oldValue)
         .containsExactly("Marine Policing Unit", "Harbour Patrol Annex");
     assertThat(contactPlans.summary(code)).contains("personal mobile", "weekday evenings");
 
@@ -243,7 +243,7 @@ public class SealedVaultTest extends EngineTest {
     assertThat(opened.knownTo()).containsExactly("soo2");
     assertThat(jdbc.queryForObject("select perpetrator_above_constable from case_identity where case_code = ?", Boolean.class, code)).isTrue();
     assertThat(contactPlans.plans(code)).singleElement().satisfies(p -> assertThat(p.safeChannel()).isEqualTo("landline only"));
-    assertThat(vault.history(code)).singleElement().satisfies(h -> assertThat(h.oldValue()).isEqualTo("Araminta Oldname"));
+    assertThat(vault.corrections(code)).singleElement().satisfies(h -> assertThat(h.oldValue()).isEqualTo("Araminta Oldname"));
 
     List<PlainRowSealer.Count> second = sealer.sealAll();
     assertThat(second).allSatisfy(c -> {
