@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.police.daoversight.support.CaseDriver;
+import uk.police.daoversight.support.OpenPanels;
 import uk.police.daoversight.support.IntegrationTest;
 import uk.police.daoversight.support.Referrals;
 
@@ -167,6 +168,7 @@ class TasklistJourneysTest {
     driver.readCasePack(pi, soo);
     driver.contact(pi, "DECLINED", null);
     jdbc.update("delete from panel_candidate where case_code <> ?", pi.getBusinessKey());
+    OpenPanels.withdrawAll(runtimeService);
     ProcessInstance panel = runtimeService.startProcessInstanceByKey("scrutinyPanel");
     waitForJob(panel, "draftAgenda");
     try {

@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.police.daoversight.intake.ReferralRequest;
 import uk.police.daoversight.support.CaseDriver;
+import uk.police.daoversight.support.OpenPanels;
 import uk.police.daoversight.support.EngineTest;
 import uk.police.daoversight.support.IntegrationTest;
 import uk.police.daoversight.support.Referrals;
@@ -54,6 +55,7 @@ class ScrutinyPanelProcessTest extends EngineTest {
     ClockUtil.setCurrentTime(new Date());
     // Each test brings its own waiting cases: the panel takes every case waiting.
     jdbc.update("delete from panel_candidate");
+    OpenPanels.withdrawAll(runtimeService);
   }
 
   /** A panel left running would hold its date for the next test: each is ended, which cancels its meeting. */

@@ -31,6 +31,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.police.daoversight.intake.ReferralRequest;
 import uk.police.daoversight.support.CaseDriver;
+import uk.police.daoversight.support.OpenPanels;
 import uk.police.daoversight.support.EngineTest;
 import uk.police.daoversight.support.IntegrationTest;
 import uk.police.daoversight.support.Referrals;
@@ -206,6 +207,7 @@ class ForceFiguresTest extends EngineTest {
     }
     at(T0.plus(Duration.ofDays(7)));
     jdbc.update("delete from panel_candidate where case_code not in (?,?,?,?)", cases.stream().map(ProcessInstance::getBusinessKey).toArray());
+    OpenPanels.withdrawAll(runtimeService);
     ProcessInstance panel = runtimeService.startProcessInstanceByKey("scrutinyPanel");
     execute(job("draftAgenda", panel));
     complete(task("prepareAgenda", panel), withVariables("agendaReady", true));

@@ -207,6 +207,7 @@ class FormFieldRulesTest {
     Map<String, Object> sent = new HashMap<>();
     sent.put("directionForVictim", "Keep updating");
     sent.put("directionForInvestigation", "Continue");
+    sent.put("slotResult", "DISCUSSED"); // the form's default, which Tasklist sends
     sent.put("themes", themes);
     return sent;
   }
