@@ -112,6 +112,26 @@ final class ClusterNode implements AutoCloseable {
     process.waitFor();
   }
 
+  /**
+   * SIGSTOP: the node freezes as a stalled machine does (a long GC pause, a hung VM): it holds its
+   * connections and does nothing, its job executor included, until {@link #resume()}.
+   */
+  void pause() throws IOException, InterruptedException {
+    signal("-STOP");
+  }
+
+  /** SIGCONT: the frozen node carries on where it stopped. */
+  void resume() throws IOException, InterruptedException {
+    signal("-CONT");
+  }
+
+  private void signal(String signal) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+    if (kill.waitFor() != 0) {
+      throw new IllegalStateException("kill " + signal + " " + name + " failed");
+    }
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }

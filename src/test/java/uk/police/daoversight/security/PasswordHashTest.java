@@ -43,6 +43,7 @@ class PasswordHashTest {
       assertThat(identityService.checkPassword("analyst", "demo")).isFalse();
     } finally {
       jdbc.update("update act_id_user set pwd_ = ? where id_ = 'analyst'", before);
+      identityService.unlockUser("analyst");
     }
   }
 }
