@@ -58,8 +58,9 @@ class CockpitDeadlinesJourneyTest {
       assertThat(browser.page()).doesNotContain(referral.victim().name()).doesNotContain(referral.perpetrator().name())
           .doesNotContain(referral.externalReference());
       browser.screenshot("7-manager-deadline-board");
-      browser.js("[...document.querySelectorAll('table.deadline-board a')].find(a => a.textContent === arguments[0]).click()",
-          pi.getBusinessKey());
+      // The case's first-contact line links to its case process (its support-referral line to that clock's).
+      browser.js("[...document.querySelectorAll('table.deadline-board tr')].find(r => r.textContent.includes(arguments[0])"
+          + " && r.textContent.includes('First contact')).querySelector('a').click()", pi.getBusinessKey());
       browser.waitFor("contactOverdue");
       assertThat(browser.source()).contains("data-element-id=\"contactOverdue\"");
     } finally {
