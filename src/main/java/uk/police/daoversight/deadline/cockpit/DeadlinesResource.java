@@ -6,6 +6,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,10 +51,12 @@ public class DeadlinesResource extends AbstractCockpitPluginResource {
       throw new WebApplicationException(Response.status(Status.FORBIDDEN).type(MediaType.APPLICATION_JSON)
           .entity(Map.of("status", 403, "message", "The deadline board is for managers.")).build());
     }
+    // One instant for the query's horizon and the lateness of each line.
+    Instant now = ClockUtil.now().toInstant();
     ProcessEngine engine = getProcessEngine();
     List<Task> tasks = engine.getTaskService().createTaskQuery()
         .taskDefinitionKeyIn(DeadlineKind.allTaskKeys())
-        .dueBefore(java.util.Date.from(ClockUtil.now().toInstant().plus(DeadlineBoard.HORIZON)))
+        .dueBefore(Date.from(now.plus(DeadlineBoard.HORIZON)))
         .orderByDueDate().asc()
         .listPage(0, MAX_LINES);
     Set<String> instanceIds = tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
@@ -67,6 +71,6 @@ public class DeadlinesResource extends AbstractCockpitPluginResource {
         .toList();
     Map<String, List<String>> soos = open.isEmpty() ? Map.of()
         : roster.activeSoos(open.stream().map(DeadlineBoard.OpenDeadline::caseCode).collect(Collectors.toSet()));
-    return DeadlineBoard.lines(open, soos, ClockUtil.now().toInstant());
+    return DeadlineBoard.lines(open, soos, now);
   }
 }
