@@ -62,7 +62,7 @@ public class NotificationTaskListener implements TaskListener {
     List<String> members = creatingChase ? members(task, groups) : List.of();
     List<String> soos = List.of();
     NoticePlanner.Overdue overdue = null;
-    if (creatingChase && chased.sooStep() != null) {
+    if (creatingChase && !chased.sooSteps().isEmpty()) {
       String assigned = CaseVariables.ASSIGNED_SOO.from(execution).getOrNull();
       soos = assigned != null ? List.of(assigned) : roster.activeSoos(caseCode);
       overdue = overdue(task, chased, soos);
@@ -85,17 +85,27 @@ public class NotificationTaskListener implements TaskListener {
     return users;
   }
 
-  /** The SOO's own step that is overdue: its model name, its deadline, and its open task for the link. */
+  /**
+   * The SOO's own step that is overdue: the first of the chased steps still open (the case pack before
+   * the contact), its model name, the deadline, and the task for the link.
+   */
   private static NoticePlanner.Overdue overdue(DelegateTask task, NotifiedSteps.Chased chased, List<String> soos) {
     DelegateExecution execution = task.getExecution();
     Object deadline = execution.getVariable(chased.deadlineVariable());
     List<Task> open = Context.getCommandContext().runWithoutAuthorization(() -> task.getProcessEngineServices()
         .getTaskService().createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(chased.sooStep()).list());
-    String taskId = open.stream().filter(t -> t.getAssignee() == null || soos.contains(t.getAssignee()))
-        .map(Task::getId).findFirst().orElse(null);
-    return new NoticePlanner.Overdue(modelName(execution, chased.sooStep(), chased.sooStep()),
-        deadline instanceof Date d ? d.toInstant() : null, taskId);
+        .taskDefinitionKeyIn(chased.sooSteps().toArray(String[]::new)).list());
+    Task overdue = null;
+    for (String step : chased.sooSteps()) {
+      overdue = open.stream().filter(t -> step.equals(t.getTaskDefinitionKey()))
+          .filter(t -> t.getAssignee() == null || soos.contains(t.getAssignee())).findFirst().orElse(null);
+      if (overdue != null) {
+        break;
+      }
+    }
+    String step = overdue == null ? chased.sooSteps().get(chased.sooSteps().size() - 1) : overdue.getTaskDefinitionKey();
+    return new NoticePlanner.Overdue(modelName(execution, step, step), deadline instanceof Date d ? d.toInstant() : null,
+        overdue == null ? null : overdue.getId());
   }
 
   /** The element's name in the model (the trainers' words), never the card's name, which may say more. */
