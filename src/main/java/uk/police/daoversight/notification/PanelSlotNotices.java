@@ -49,12 +49,20 @@ public class PanelSlotNotices implements ExecutionListener {
       return;
     }
     for (Agenda.Item item : meetings.agenda(meetingId)) {
-      Instant start = desk.slotStart(meetingId, item.caseCode()).toInstant();
-      Instant end = desk.slotEnd(meetingId, item.caseCode()).toInstant();
       for (String soo : item.soos()) {
-        outbox.add(new Notice(soo, NoticeKind.PANEL_SLOT, item.caseCode(), STEP_NAME, start, settings.panelJoiningLink(),
-            start, end, meetingId));
+        inviteSoo(meetingId, item.caseCode(), soo);
       }
     }
+  }
+
+  /**
+   * One SOO's invitation to one case's slot, in the caller's transaction. Public so that a per-SOO
+   * step of the panel can send it instead of the publication (README "Notifications").
+   */
+  public void inviteSoo(String meetingId, String caseCode, String soo) {
+    Instant start = desk.slotStart(meetingId, caseCode).toInstant();
+    Instant end = desk.slotEnd(meetingId, caseCode).toInstant();
+    outbox.add(new Notice(soo, NoticeKind.PANEL_SLOT, caseCode, STEP_NAME, start, settings.panelJoiningLink(), start, end,
+        meetingId));
   }
 }
