@@ -31,7 +31,7 @@ public final class SlotInvitation {
     event.add(new DtStamp(stamp));
     event.add(new Sequence(0));
     event.add(new Location(slot.link()));
-    event.add(new Url(URI.create(slot.link())));
+    uri(slot.link()).ifPresent(link -> event.add(new Url(link)));
     event.add(new Description("Case " + slot.caseCode() + ". Join at the slot's start: " + slot.link()
         + "\nThis invitation carries no details of the case."));
     event.add(new Organizer(URI.create("mailto:" + organizerAddress)));
@@ -43,5 +43,15 @@ public final class SlotInvitation {
     calendar.add(ImmutableMethod.REQUEST);
     calendar.add(event);
     return calendar.toString();
+  }
+
+  /** The joining link as a URL property only when it is one (a setting may hold words around it). */
+  static java.util.Optional<URI> uri(String link) {
+    try {
+      URI uri = new URI(link);
+      return uri.isAbsolute() ? java.util.Optional.of(uri) : java.util.Optional.empty();
+    } catch (java.net.URISyntaxException | NullPointerException e) {
+      return java.util.Optional.empty();
+    }
   }
 }

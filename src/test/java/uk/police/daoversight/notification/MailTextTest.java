@@ -62,6 +62,13 @@ class MailTextTest {
     assertThat(event.getProperty(Property.LOCATION).orElseThrow().getValue()).isEqualTo("https://meet.example.invalid/lobby");
     assertThat(event.getProperty(Property.UID).orElseThrow().getValue()).isEqualTo("meeting-1-K7Q4-M2XD-soo2@case-oversight");
     assertThat(event.getProperty(Property.ATTENDEE).orElseThrow().getValue()).isEqualTo("mailto:soo2@force.invalid");
+    assertThat(event.getProperty(Property.URL).orElseThrow().getValue()).isEqualTo("https://meet.example.invalid/lobby");
+    Notice wordy = new Notice("soo2", NoticeKind.PANEL_SLOT, "K7Q4-M2XD", PanelSlotNotices.STEP_NAME, start,
+        "https://teams.example/ (the panel's standing meeting)", start, end, "meeting-1");
+    VEvent plain = new CalendarBuilder().build(new StringReader(SlotInvitation.ics(wordy, "o@x.invalid", "s@x.invalid", start)))
+        .<VEvent>getComponents(Component.VEVENT).get(0);
+    assertThat(plain.getProperty(Property.LOCATION).orElseThrow().getValue()).isEqualTo(wordy.link());
+    assertThat(plain.getProperty(Property.URL)).as("not a URL: location only").isEmpty();
     assertThat(text.single(slot).subject()).isEqualTo("Scrutiny panel slot Tue 5 Jan 2027 10:15 GMT · K7Q4-M2XD");
   }
 }
