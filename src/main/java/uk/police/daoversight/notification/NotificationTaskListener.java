@@ -112,7 +112,9 @@ public class NotificationTaskListener implements TaskListener {
   static String modelName(DelegateExecution execution, String elementId, String fallback) {
     ModelElementInstance element = execution.getBpmnModelInstance() == null ? null
         : execution.getBpmnModelInstance().getModelElementById(elementId);
-    if (element instanceof FlowElement flow && flow.getName() != null && !flow.getName().isBlank()) {
+    // A name that is an expression (the panel's slot titles) is never evaluated into a message.
+    if (element instanceof FlowElement flow && flow.getName() != null && !flow.getName().isBlank()
+        && !flow.getName().contains("${") && !flow.getName().contains("#{")) {
       return flow.getName();
     }
     return elementId == null ? fallback : elementId;
