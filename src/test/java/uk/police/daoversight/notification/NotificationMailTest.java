@@ -243,6 +243,10 @@ class NotificationMailTest extends EngineTest {
     ResponseEntity<Map<String, Object>> refused = choose(soo, "{\"mode\":\"HOURLY\"}");
     Assertions.assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     Assertions.assertThat(String.valueOf(refused.getBody())).contains("IMMEDIATE or DAILY_DIGEST");
+    Assertions.assertThat(choose(soo, "").getStatusCode()).as("no body").isEqualTo(HttpStatus.BAD_REQUEST);
+    Assertions.assertThat(choose(soo, "{\"mode\":").getStatusCode()).as("broken JSON").isEqualTo(HttpStatus.BAD_REQUEST);
+    Assertions.assertThat(rest.getForEntity("/api/me/notifications", String.class).getStatusCode())
+        .as("signed in only").isEqualTo(HttpStatus.UNAUTHORIZED);
 
     // Three notices for the SOO: the allocation, the contact task, the missed 72 hours.
     driver.readCasePack(pi, soo);
