@@ -83,6 +83,7 @@ class NotificationMailTest extends EngineTest {
   @Autowired NotificationSettings settings;
   @Autowired AgendaDesk desk;
   @Autowired TestRestTemplate rest;
+  @Autowired uk.police.daoversight.allocation.ReallocationService reallocation;
 
   CaseDriver driver;
 
@@ -267,6 +268,21 @@ class NotificationMailTest extends EngineTest {
     Assertions.assertThat(text(digest)).contains("Task: Read case pack", "Task: Contact victim", "Your task is overdue",
         "Case: " + pi.getBusinessKey());
     Assertions.assertThat(sender.sendDigests()).as("once a day: nothing left").isZero();
+  }
+
+  @Test
+  void aReallocatedCaseIsAnAllocationForTheNewSoo() throws Exception {
+    ProcessInstance pi = driver.start(Referrals.policeVictim("LINE_MANAGER"));
+    driver.reviewHistory(pi);
+    String from = driver.allocateAsRecommended(pi);
+    sender.sendDue();
+    smtp.reset();
+    String to = List.of("soo1", "soo2", "soo3", "soo4", "soo5").stream().filter(s -> !s.equals(from)).findFirst().orElseThrow();
+    reallocation.reallocate(pi.getBusinessKey(), from, to, "SOO promoted to superintendent", "coordinator");
+    Assertions.assertThat(sender.sendDue()).isEqualTo(1);
+    MimeMessage moved = only(smtp.getReceivedMessages());
+    Assertions.assertThat(recipients(moved)).containsExactly(to + "@demo.invalid");
+    Assertions.assertThat(moved.getSubject()).isEqualTo("A case has been allocated to you: Read case pack · " + pi.getBusinessKey());
   }
 
   @Test
