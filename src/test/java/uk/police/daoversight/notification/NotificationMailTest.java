@@ -215,7 +215,8 @@ class NotificationMailTest extends EngineTest {
       Assertions.assertThat(row.get("LAST_ERROR")).isEqualTo("MailSendException");
       Assertions.assertThat(((java.sql.Timestamp) row.get("NEXT_ATTEMPT_AT")).toInstant())
           .isEqualTo(ClockUtil.getCurrentTime().toInstant().plus(settings.backoff().first()));
-      // The case goes on while the relay is down.
+      // The node stays healthy for the load balancer, and the case goes on while the relay is down.
+      Assertions.assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
       driver.readCasePack(pi, soo);
       assertThat(pi).isWaitingAt("contactVictim");
     } finally {
