@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
@@ -15,6 +16,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import uk.police.daoversight.security.Groups;
 
 /**
  * Delivers the outbox through the configured SMTP relay ({@code spring.mail.*}), outside any engine
@@ -27,6 +29,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class NotificationSender {
+
+  /** Why a notice was not sent to anyone. */
+  static final String NOT_STAFF = "No staff e-mail address for the recipient";
 
   private static final Logger LOG = LoggerFactory.getLogger(NotificationSender.class);
 
@@ -61,7 +66,7 @@ public class NotificationSender {
       }
       String address = address(p.notice().recipient());
       if (address == null) {
-        outbox.skipped(p.id(), "No staff e-mail address for the recipient");
+        outbox.skipped(p.id(), NOT_STAFF);
         continue;
       }
       try {
@@ -90,7 +95,7 @@ public class NotificationSender {
       }
       String address = address(recipient);
       if (address == null) {
-        mine.forEach(p -> outbox.skipped(p.id(), "No staff e-mail address for the recipient"));
+        mine.forEach(p -> outbox.skipped(p.id(), NOT_STAFF));
         continue;
       }
       try {
@@ -137,14 +142,20 @@ public class NotificationSender {
     }
   }
 
-  /** The engine user's e-mail address, or null when there is no such user or no address. */
+  /**
+   * The engine user's e-mail address, or null when there is no such user, no address, or the user is
+   * not the force's staff (in no group, or in the partner agencies' group only).
+   */
   private String address(String userId) {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    User user = configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
-        () -> context.getReadOnlyIdentityProvider().findUserById(userId)));
-    if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
-      return null;
-    }
-    return user.getEmail().trim();
+    return configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
+      User user = context.getReadOnlyIdentityProvider().findUserById(userId);
+      if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
+        return null;
+      }
+      List<Group> groups = context.getReadOnlyIdentityProvider().createGroupQuery().groupMember(userId).list();
+      boolean staff = groups.stream().anyMatch(g -> !Groups.PARTNER_AGENCIES.equals(g.getId()));
+      return staff ? user.getEmail().trim() : null;
+    }));
   }
 }

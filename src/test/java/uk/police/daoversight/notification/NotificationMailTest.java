@@ -287,6 +287,22 @@ class NotificationMailTest extends EngineTest {
   }
 
   @Test
+  void onlyTheForcesStaffWithAnAddressAreEverSentAnything() {
+    uk.police.daoversight.support.TestUsers.ensure(engine.getIdentityService(), "noAddressSoo", "senior-oversight-officers");
+    org.camunda.bpm.engine.identity.User partner = engine.getIdentityService().createUserQuery().userId("partner1").singleResult();
+    Assertions.assertThat(partner.getEmail()).as("the partner agency's user has an address").isNotBlank();
+    outbox.add(Notice.task("partner1", NoticeKind.TASK, "AAAA-BBBB", "Complete panel action", null, settings.tasklist(), "t-p"));
+    outbox.add(Notice.task("noAddressSoo", NoticeKind.TASK, "AAAA-BBBB", "Complete panel action", null, settings.tasklist(), "t-n"));
+    outbox.add(Notice.task("nobodyAtAll", NoticeKind.TASK, "AAAA-BBBB", "Complete panel action", null, settings.tasklist(), "t-x"));
+    outbox.add(Notice.task("soo1", NoticeKind.TASK, "AAAA-BBBB", "Complete panel action", null, settings.tasklist(), "t-s"));
+    Assertions.assertThat(sender.sendDue()).isEqualTo(1);
+    Assertions.assertThat(recipients(only(smtp.getReceivedMessages()))).containsExactly("soo1@demo.invalid");
+    Assertions.assertThat(jdbc.queryForList("select recipient from notification_outbox where source_id in ('t-p','t-n','t-x') "
+        + "and status = 'SKIPPED' and last_error = ?", String.class, NotificationSender.NOT_STAFF))
+        .containsExactlyInAnyOrder("partner1", "noAddressSoo", "nobodyAtAll");
+  }
+
+  @Test
   void theIdentityScanFindsAPlantedNameEvenWhenTheBodyIsEncoded() throws Exception {
     ReferralRequest referral = Referrals.policeVictim("MASH");
     MimeMessage planted = new MimeMessage(Session.getInstance(new Properties()));
