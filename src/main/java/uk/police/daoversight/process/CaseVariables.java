@@ -61,6 +61,10 @@ public final class CaseVariables {
   // Reach the victim (local to each SOO's instance of the subprocess)
   public static final VariableFactory<String> ASSIGNED_SOO = stringVariable("assignedSoo");
   public static final VariableFactory<Boolean> CASE_PACK_READ = booleanVariable("casePackRead");
+  /** The SOO hands the case back from the case pack: a conflict of interest (#19 item 3). */
+  public static final VariableFactory<Boolean> CONFLICT_DECLARED = booleanVariable("conflictDeclared");
+  /** Which kind of conflict, one of the form's values (never who): see AllocationDesk.CONFLICT_REASONS. */
+  public static final VariableFactory<String> CONFLICT_REASON = stringVariable("conflictReason");
   public static final VariableFactory<String> CONTACT_OUTCOME = stringVariable("contactOutcome");
   public static final VariableFactory<String> CONTACT_INTERVAL = stringVariable("contactInterval");
   public static final VariableFactory<String> SAFE_CONTACT_CHANNEL = stringVariable("safeContactChannel");
@@ -85,6 +89,14 @@ public final class CaseVariables {
   public static final VariableFactory<Date> ACTION_DUE_DATE = dateVariable("actionDueDate");
   /** The Victims' Code referral to support services (process supportReferral, see victimscode.SupportReferralProcess). */
   public static final VariableFactory<Date> SUPPORT_REFERRAL_DUE_DATE = dateVariable("supportReferralDueDate");
+
+  // Reallocate the case (local to each instance of the event subprocess: one withdrawn SOO each)
+  public static final VariableFactory<String> WITHDRAWAL_ID = stringVariable("withdrawalId");
+  public static final VariableFactory<String> WITHDRAWN_SOO = stringVariable("withdrawnSoo");
+  public static final VariableFactory<String> WITHDRAWAL_REASON = stringVariable("withdrawalReason");
+  public static final VariableFactory<String> NEW_SOO = stringVariable("newSoo");
+  public static final VariableFactory<String> REALLOCATION_REASON = stringVariable("reallocationReason");
+  public static final VariableFactory<String> REALLOCATION_PROBLEM = stringVariable("reallocationProblem");
 
   // Case update form
   public static final VariableFactory<Boolean> VICTIM_CONTACTED = booleanVariable("victimContacted");

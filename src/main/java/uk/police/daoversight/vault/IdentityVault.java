@@ -100,6 +100,21 @@ public class IdentityVault {
   }
 
   /**
+   * Records that a user declared they know a party of the case (sealed with the case's other
+   * identities): from now on they are never recommended or allocated for it (#19 item 3).
+   */
+  public void addKnownTo(String caseCode, String userId) {
+    CaseIdentity c = find(caseCode).orElseThrow(() -> new IllegalStateException("No vault record for case " + caseCode));
+    if (c.knownTo().contains(userId)) {
+      return;
+    }
+    Set<String> known = new LinkedHashSet<>(c.knownTo());
+    known.add(userId);
+    jdbc.update("update case_identity set known_to = ? where case_code = ?",
+        sealed(seal(caseCode), "known_to", String.join(",", known)), caseCode);
+  }
+
+  /**
    * Earlier cases involving the same victim or perpetrator (matching staff number, or name and date
    * of birth), in either role, oldest first. Only case codes leave this method.
    */
