@@ -86,7 +86,8 @@ public class ReallocationService {
    * The coordinators' choice for a withdrawn SOO's party: allocated and given access, then the case's
    * open work moves to them, and a "Reach the victim" waiting for a new SOO goes on to their case pack.
    */
-  @Transactional
+  // A refusal comes before any write and becomes a BPMN error in the caller's transaction: no rollback mark.
+  @Transactional(noRollbackFor = AllocationRefusedException.class)
   public AllocationDesk.Replacement replace(String caseCode, String processInstanceId, String withdrawalId, String to,
                                             String recommended, String reason, String by) {
     return SystemAccess.run(identityService, () -> {
