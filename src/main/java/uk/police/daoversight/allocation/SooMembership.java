@@ -42,8 +42,9 @@ public class SooMembership {
     if (!inDirectory) {
       return Optional.of(NOT_IN_DIRECTORY);
     }
-    if (directoryRank == null || !CHIEF_INSPECTOR.toLowerCase(Locale.ROOT).equals(
-        directoryRank.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT))) {
+    String rank = directoryRank == null ? "" : directoryRank.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    // A detective chief inspector holds the rank too.
+    if (!rank.equals("chief inspector") && !rank.equals("detective chief inspector")) {
       return Optional.of(NOT_THE_RANK);
     }
     return Optional.empty();
