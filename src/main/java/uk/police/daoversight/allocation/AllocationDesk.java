@@ -117,6 +117,46 @@ public class AllocationDesk {
   /** One page of a case's earlier cases, newest first. */
   public record HistoryPage(String caseCode, int page, int size, int total, List<CaseHistory.EarlierCase> cases) {}
 
+  /** How much of the likely matches the "Review history" form shows before it counts the rest. */
+  public static final int POSSIBLE_SHOWN_CHARS = 1_200;
+
+  /**
+   * The likely matches offered at "Review history" (#19 item 5), best first, bounded for the engine:
+   * "ABCD-EFGH: likely same perpetrator (score 94); ..." or null when there are none. Case codes,
+   * labels and scores only.
+   */
+  public String possibleMatches(String caseCode) {
+    List<CaseHistory.PossibleMatch> found = vault.likelyMatches(caseCode);
+    return found.isEmpty() ? null : EngineText.joinWithin(found.stream().map(CaseHistory.PossibleMatch::describe).toList(), "; ",
+        POSSIBLE_SHOWN_CHARS, n -> "and " + n + " less likely");
+  }
+
+  /**
+   * The coordinator confirms likely matches by case code at "Review history": each must be one
+   * offered now; each of its labels then counts as the same person (audited as a combination), and
+   * the history is decided again with them. Codes not confirmed are rejected: they never count.
+   *
+   * @throws AllocationRefusedException naming a code that was not offered
+   */
+  @Transactional(noRollbackFor = AllocationRefusedException.class)
+  public History confirmMatches(String caseCode, List<String> codes, String by) {
+    List<CaseHistory.PossibleMatch> offered = vault.likelyMatches(caseCode);
+    for (String code : codes) {
+      if (offered.stream().noneMatch(m -> m.caseCode().equals(code))) {
+        throw new AllocationRefusedException(code + " is not one of the possible matches offered for this case");
+      }
+    }
+    Instant now = clock.instant();
+    for (CaseHistory.PossibleMatch match : offered) {
+      if (codes.contains(match.caseCode())) {
+        vault.confirm(caseCode, match, by, now);
+        audit.record(by, caseCode, uk.police.daoversight.audit.AccessAudit.COMBINATION,
+            uk.police.daoversight.audit.AccessAudit.Outcome.ALLOWED, "confirmed " + match.describe());
+      }
+    }
+    return history(caseCode);
+  }
+
   /** Page {@code page} (from 0) of {@code size} of the case's earlier cases, newest first. */
   public HistoryPage historyPage(String caseCode, int page, int size) {
     List<CaseHistory.EarlierCase> all = vault.history(caseCode).newestFirst();

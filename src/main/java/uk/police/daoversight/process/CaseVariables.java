@@ -43,6 +43,10 @@ public final class CaseVariables {
   public static final VariableFactory<Boolean> LINK_TO_PREVIOUS_CASE = booleanVariable("linkToPreviousCase");
   public static final VariableFactory<Integer> EARLIER_CASES = intVariable("earlierCases");
   public static final VariableFactory<String> SERIAL_FINDING = stringVariable("serialFinding");
+  /** Likely matches offered for the coordinator to confirm (#19 item 5): case codes, labels, scores. */
+  public static final VariableFactory<String> POSSIBLE_MATCHES = stringVariable("possibleMatches");
+  /** The case codes of the likely matches the coordinator confirms, comma-separated; the others are rejected. */
+  public static final VariableFactory<String> CONFIRMED_MATCHES = stringVariable("confirmedMatches");
   public static final VariableFactory<String> ROUTE_CORRECTION = stringVariable("routeCorrection");
   public static final VariableFactory<String> ROUTE_CORRECTION_REASON = stringVariable("routeCorrectionReason");
 

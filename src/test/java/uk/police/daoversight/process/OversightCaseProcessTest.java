@@ -561,6 +561,81 @@ class OversightCaseProcessTest extends EngineTest {
     Assertions.assertThat(candidates.isWaiting(pi.getBusinessKey())).isFalse();
   }
 
+  // ---- likely matches (#19 item 5)
+
+  /** A surname of letters only, new to the vault. */
+  static String surname() {
+    StringBuilder b = new StringBuilder("Zed");
+    for (char c : java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8).toCharArray()) {
+      b.append((char) ('a' + Character.digit(c, 16) % 26));
+    }
+    return b.toString();
+  }
+
+  /** A police victim of a civilian perpetrator without a staff number: on its own it goes to the panel. */
+  static ReferralRequest policeVictimOfCivilian(String perpetratorName, String perpetratorBorn) {
+    ReferralRequest r = Referrals.policeVictim("CALL_999");
+    return new ReferralRequest(r.route(), r.externalReference(), r.victim(),
+        new ReferralRequest.PartyRequest(perpetratorName, perpetratorBorn, false, null, null, null, null),
+        List.of(), "MEDIUM", false, false, false);
+  }
+
+  @Test
+  void aLikelyMatchIsOfferedWithItsScoreAndCountsForSerialPerpetratorOnlyOnceConfirmed() {
+    String surname = surname();
+    ProcessInstance first = start(policeVictimOfCivilian("Perry " + surname, "1979-05-06"));
+    later();
+    ProcessInstance second = start(policeVictimOfCivilian(surname + " Perrie", "1979-05-06"));
+
+    assertThat(second).isWaitingAt("reviewHistory");
+    Assertions.assertThat(runtimeService.getVariable(second.getId(), "possibleMatches"))
+        .isEqualTo(first.getBusinessKey() + ": likely same perpetrator (score 97)");
+    Assertions.assertThat(runtimeService.getVariable(second.getId(), "serialPerpetrator")).isEqualTo(false);
+    Assertions.assertThat(runtimeService.getVariable(second.getId(), "complexRoute")).isEqualTo("PANEL");
+    Assertions.assertThat(runtimeService.getVariables(second.getId()).values().toString()).doesNotContainIgnoringCase(surname);
+
+    // Only a code that was offered can be confirmed.
+    Task review = task("reviewHistory", second);
+    Assertions.assertThatThrownBy(() -> taskService.complete(review.getId(),
+            Map.of("historyReviewed", true, "confirmedMatches", "ABCD-EFGH")))
+        .hasMessageContaining("ABCD-EFGH is not one of the possible matches offered for this case");
+    Assertions.assertThatThrownBy(() -> taskService.complete(review.getId(),
+            Map.of("historyReviewed", true, "confirmedMatches", "Perry " + surname)))
+        .hasMessageContaining("give the case codes offered");
+    assertThat(second).isWaitingAt("reviewHistory");
+
+    complete(task("reviewHistory", second), withVariables("historyReviewed", true, "confirmedMatches", first.getBusinessKey()));
+
+    Assertions.assertThat(runtimeService.getVariable(second.getId(), "serialPerpetrator")).isEqualTo(true);
+    Assertions.assertThat(runtimeService.getVariable(second.getId(), "complexRoute")).isEqualTo("CASE_CONFERENCE");
+    Assertions.assertThat((String) runtimeService.getVariable(second.getId(), "serialFinding"))
+        .isEqualTo("Serial perpetrator: the perpetrator is the perpetrator in 1 earlier case with 1 other victim: "
+            + first.getBusinessKey() + ".");
+    Assertions.assertThat(desk.historyPage(second.getBusinessKey(), 0, 20).cases())
+        .extracting(uk.police.daoversight.vault.CaseHistory.EarlierCase::describe)
+        .containsExactly(first.getBusinessKey() + " (same perpetrator, open)");
+    allocateAsRecommended(second);
+    assertThat(second).hasPassed("requestCaseConference").hasNotPassed("listForPanel");
+  }
+
+  @Test
+  void aLikelyMatchTheCoordinatorLeavesOutIsRejectedAndNeverCounts() {
+    String surname = surname();
+    ProcessInstance first = start(policeVictimOfCivilian("Perry " + surname, "1979-05-06"));
+    ProcessInstance second = start(policeVictimOfCivilian("Perry " + surname, "1979-06-05"));
+    Assertions.assertThat(runtimeService.getVariable(second.getId(), "possibleMatches"))
+        .isEqualTo(first.getBusinessKey() + ": likely same perpetrator (score 92)");
+
+    reviewHistory(second);
+
+    Assertions.assertThat(runtimeService.getVariable(second.getId(), "serialPerpetrator")).isEqualTo(false);
+    Assertions.assertThat(runtimeService.getVariable(second.getId(), "complexRoute")).isEqualTo("PANEL");
+    Assertions.assertThat(desk.historyPage(second.getBusinessKey(), 0, 20).cases()).isEmpty();
+    // A different person of the same surname born the same day (near miss) is not offered at all.
+    ProcessInstance third = start(policeVictimOfCivilian("Mary " + surname, "1979-05-06"));
+    Assertions.assertThat(runtimeService.getVariable(third.getId(), "possibleMatches")).isEqualTo("None found");
+  }
+
   // ---- conflicts declared by the SOO, leavers (#19 items 2 and 3)
 
   @Test
