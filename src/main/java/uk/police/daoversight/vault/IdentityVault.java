@@ -247,6 +247,9 @@ public class IdentityVault {
     Party p = "victim".equals(party) ? corrected.victim() : corrected.perpetrator();
     jdbc.update("update case_identity set " + party + "_staff_key = ?, " + party + "_person_key = ? where case_code = ?",
         referenceKeys.staffKeyOf(p), referenceKeys.personKeyOf(p), caseCode);
+    String soundParty = "victim".equals(party) ? "VICTIM" : "PERPETRATOR";
+    jdbc.update("delete from case_person_sound where case_code = ? and party = ?", caseCode, soundParty);
+    storeSoundKeys(caseCode, soundParty, p);
     Party perpetrator = corrected.perpetrator();
     jdbc.update("update case_identity set perpetrator_above_constable = ? where case_code = ?",
         PlainRowSealer.aboveConstable(perpetrator.policeEmployee(), perpetrator.rank()), caseCode);
