@@ -60,6 +60,14 @@ public class PanelOutcomes {
     return risk == null ? "STANDARD" : risk.toString();
   }
 
+  /** Routed to a case conference by the complexity rules: it keeps the complex slot at the panel. */
+  private boolean complex(String caseCode) {
+    var instance = runtimeService.createProcessInstanceQuery().processDefinitionKey("oversightCase")
+        .processInstanceBusinessKey(caseCode).singleResult();
+    return instance != null
+        && "CASE_CONFERENCE".equals(runtimeService.getVariable(instance.getId(), CaseVariables.COMPLEX_ROUTE.getName()));
+  }
+
   /** Returns the outcome id. */
   public String record(Outcome o) {
     String outcomeId = UUID.randomUUID().toString();
@@ -75,7 +83,7 @@ public class PanelOutcomes {
     }
     actions.add(o.caseCode(), outcomeId, o.actions());
     if (o.bringBack()) {
-      candidates.broughtBack(o.caseCode(), riskLevel(o.caseCode()));
+      candidates.broughtBack(o.caseCode(), riskLevel(o.caseCode()), o.escalateToConference() || complex(o.caseCode()));
     } else if (o.kind() == Kind.PANEL) {
       candidates.remove(o.caseCode());
     }
