@@ -100,6 +100,41 @@ public class AgendaDesk {
     return new Instant[] {from, from.plusSeconds(item.slotMinutes() * 60L)};
   }
 
+  /**
+   * One entry per SOO per slot, in agenda order: "K7Q4-M2XD/soo1". Each SOO is told their slot
+   * (both SOOs of a counter-allegation case share one slot, each told).
+   */
+  public List<String> sooSlots(String meetingId) {
+    List<String> slots = new ArrayList<>();
+    for (Agenda.Item item : meetings.agenda(meetingId)) {
+      item.soos().stream().filter(s -> !s.isBlank()).forEach(soo -> slots.add(item.caseCode() + "/" + soo));
+    }
+    return slots;
+  }
+
+  public static String caseOfSlot(String sooSlot) {
+    return sooSlot.substring(0, sooSlot.indexOf('/'));
+  }
+
+  public static String sooOfSlot(String sooSlot) {
+    return sooSlot.substring(sooSlot.indexOf('/') + 1);
+  }
+
+  /** The SOO's notice: "Your panel slot 10:15-10:30 on 5 January 2027 · K7Q4-M2XD". */
+  public String sooSlotTitle(String meetingId, String sooSlot) {
+    String caseCode = caseOfSlot(sooSlot);
+    Instant start = meetings.find(meetingId).orElseThrow().heldOn();
+    DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK).withZone(settings.zone());
+    return "Your panel slot " + slotTimes(meetingId, caseCode) + " on " + day.format(start) + " · " + caseCode;
+  }
+
+  /** "10:15-10:30" */
+  public String slotTimes(String meetingId, String caseCode) {
+    Instant[] slot = slot(meetingId, caseCode);
+    DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm").withZone(settings.zone());
+    return hhmm.format(slot[0]) + "-" + hhmm.format(slot[1]);
+  }
+
   /** What happened to a case in its slot. */
   public enum SlotResult { DISCUSSED, DEFERRED, NOT_REACHED }
 

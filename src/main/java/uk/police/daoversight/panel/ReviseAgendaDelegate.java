@@ -51,7 +51,7 @@ public class ReviseAgendaDelegate implements JavaDelegate {
     String meetingId = PANEL_ID.from(execution).get();
     AgendaDesk.Changes changes = changes(execution);
     try {
-      if ("publishAgenda".equals(execution.getCurrentActivityId())) {
+      if (ScrutinyPanelProcess.PUBLISH_AGENDA.equals(execution.getCurrentActivityId())) {
         desk.publish(meetingId, changes);
       } else {
         desk.revise(meetingId, changes);
