@@ -21,6 +21,8 @@ import uk.police.daoversight.process.CaseVariables;
 public class PanelOutcomes {
 
   public static final String MESSAGE = "PanelOutcomeRecorded";
+  /** The outcome's direction, learning and good practice go back to the SOO, to feed back to the investigation team. */
+  public static final String LEARNING_MESSAGE = "PanelLearningRecorded";
 
   public enum Kind { PANEL, CONFERENCE }
 
@@ -95,6 +97,13 @@ public class PanelOutcomes {
         .setVariable(CaseVariables.PANEL_OUTCOME_ID.getName(), outcomeId)
         .setVariable(CaseVariables.PANEL_REQUESTED_RETURN.getName(), Variables.booleanValue(o.bringBack()))
         .correlate();
+    if (!PanelLearning.of(outcomeId, o.directionForVictim(), o.directionForInvestigation(), o.individualLearning(), o.goodPractice())
+        .isEmpty()) {
+      runtimeService.createMessageCorrelation(LEARNING_MESSAGE)
+          .processInstanceBusinessKey(o.caseCode())
+          .setVariable(CaseVariables.LEARNING_OUTCOME_ID.getName(), outcomeId)
+          .correlate();
+    }
     return outcomeId;
   }
 }

@@ -257,6 +257,40 @@ class ScrutinyPanelProcessTest extends EngineTest {
   }
 
   @Test
+  void thePanelsDirectionLearningAndGoodPracticeGoBackToTheSooWhoFeedsThemBackAndTheThemesAreCounted() {
+    ProcessInstance c = panelCase("STANDARD");
+    String soo = (String) runtimeService.getVariable(c.getId(), "allocatedSoo");
+    Map<String, Object> decision = new HashMap<>();
+    decision.put("goodPractice", "Safe-contact preferences recorded before the first call");
+    decision.put("themes", List.of("updatesWithheld"));
+    holdPanel(decision);
+
+    Task feedback = taskService.createTaskQuery().processInstanceId(c.getId()).taskDefinitionKey("feedBackLearning").singleResult();
+    Assertions.assertThat(feedback).as("a task to feed the learning back").isNotNull();
+    Assertions.assertThat(feedback.getName()).startsWith("Feed back the panel's learning to the investigation team");
+    Assertions.assertThat(taskService.createTaskQuery().taskId(feedback.getId()).taskCandidateUser(soo).count()).isEqualTo(1);
+    Map<String, Object> shown = taskService.getVariablesLocal(feedback.getId());
+    Assertions.assertThat((String) shown.get("panelDirection")).contains("for the victim: Offer IDVA support again",
+        "for the investigation: Review the investigation plan");
+    Assertions.assertThat(shown).containsEntry("panelIndividualLearning", "Record the victim's safe-contact preferences first")
+        .containsEntry("panelGoodPractice", "Safe-contact preferences recorded before the first call");
+    Assertions.assertThat((String) runtimeService.getVariable(c.getId(), "panelLearning"))
+        .as("shown on the case update form").contains("Direction: for the victim: Offer IDVA support again",
+            "Individual learning: Record the victim's safe-contact preferences first", "Good practice: Safe-contact");
+
+    Assertions.assertThatThrownBy(() -> taskService.complete(feedback.getId(), withVariables("learningFedBack", false)))
+        .hasRootCauseInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class);
+    taskService.claim(feedback.getId(), soo);
+    complete(feedback, withVariables("learningFedBack", true, "learningFeedbackNote", "Discussed with the OIC"));
+    Map<String, Object> outcome = jdbc.queryForMap("select learning_fed_back_at, learning_fed_back_by, learning_feedback_note, id "
+        + "from panel_outcome where case_code = ?", c.getBusinessKey());
+    Assertions.assertThat(outcome.get("LEARNING_FED_BACK_AT")).isNotNull();
+    Assertions.assertThat(outcome).containsEntry("LEARNING_FED_BACK_BY", soo).containsEntry("LEARNING_FEEDBACK_NOTE", "Discussed with the OIC");
+    Assertions.assertThat(jdbc.queryForObject("select count(*) from outcome_theme where outcome_id = ? and theme_id = 'updatesWithheld'",
+        Integer.class, outcome.get("ID"))).as("the themes feed organisational learning").isEqualTo(1);
+  }
+
+  @Test
   void casesThatDoNotFitAreCarriedOverWithTheReasonNeverDropped() {
     List<String> codes = new ArrayList<>();
     for (int i = 0; i < 13; i++) {
