@@ -223,9 +223,9 @@ class InsiderConflictAttackTest extends EngineTest {
     java.time.Instant from = java.time.Instant.now().minusSeconds(60);
     java.time.Instant until = java.time.Instant.now().plusSeconds(3600);
     breakoutRoom.open(meeting, agenda, from, until);
-    // Both named and acknowledged: the member is given the case, the colleague in his department is not.
-    assertThat(breakoutRoom.admit(meeting, "panel1", agenda, from, until)).containsExactly(code);
-    assertThat(breakoutRoom.admit(meeting, COLLEAGUE, agenda, from, until)).isEmpty();
+    // Both named and acknowledged: the chair is given the case, his line manager is not.
+    assertThat(breakoutRoom.admit(meeting, "chair", agenda, from, until)).containsExactly(code);
+    assertThat(breakoutRoom.admit(meeting, BOSS, agenda, from, until)).isEmpty();
     try {
       assertThat(get(BOSS, "/api/cases/" + code + "/updates").getStatusCode().value()).isEqualTo(403);
       assertThat(get("chair", "/api/cases/" + code + "/updates").getStatusCode().value()).isEqualTo(200);
