@@ -138,10 +138,10 @@ class SsoJourneysTest {
         browser.screenshot("sso-1-soo-tasklist");
 
         // What the SOO's groups allow through the same sign-in: their own case's identity page...
-        assertThat(browser.fetchStatus("GET", "/api/cases/" + pi.getBusinessKey() + "/identity")).isEqualTo(200);
+        assertThat(browser.fetchStatus("GET", "/api/cases/" + pi.getBusinessKey() + "/identity?purpose=CONTACT_VICTIM")).isEqualTo(200);
         // ...and nothing else: another case, the access record (information governance), another case's
         // tasks through the webapps' engine API, the administrators' API, and no change by cookie.
-        assertThat(browser.fetchStatus("GET", "/api/cases/" + notTheirs.getBusinessKey() + "/identity")).isEqualTo(403);
+        assertThat(browser.fetchStatus("GET", "/api/cases/" + notTheirs.getBusinessKey() + "/identity?purpose=CONTACT_VICTIM")).isEqualTo(403);
         assertThat(browser.fetchStatus("GET", "/api/audit")).isEqualTo(403);
         assertThat(browser.js("return document.body.innerText").toString()).doesNotContain(notTheirs.getBusinessKey());
         assertThat(browser.fetchBody("/camunda/api/engine/engine/" + ENGINE + "/task/count?processInstanceId=" + notTheirs.getId()))
@@ -149,14 +149,16 @@ class SsoJourneysTest {
         assertThat(browser.fetchBody("/camunda/api/engine/engine/" + ENGINE + "/task/count?processInstanceId=" + pi.getId()))
             .isEqualTo("{\"count\":1}");
         assertThat(browser.fetchStatus("POST", "/api/referrals")).isEqualTo(403);
-        // Cockpit is for managers and analysts: the webapps refuse it to this sign-in.
-        assertThat(browser.fetchStatus("GET", "/camunda/api/cockpit/plugin/base/" + ENGINE + "/process-definition/statistics")).isIn(401, 403);
+        // The webapps' own view of the sign-in: this user, Tasklist only (Cockpit and Admin are not for SOOs).
+        com.fasterxml.jackson.databind.JsonNode auth = json.readTree(browser.fetchBody("/camunda/api/admin/auth/user/" + ENGINE));
+        assertThat(auth.get("userId").asText()).isEqualTo(soo);
+        assertThat(auth.get("authorizedApps").toString()).contains("tasklist").doesNotContain("cockpit").doesNotContain("admin");
         // The local login is closed in this profile, even for a demo user's right password.
         assertThat(browser.fetchStatus("POST", "/camunda/api/admin/auth/user/" + ENGINE + "/login/tasklist")).isEqualTo(403);
 
         // Sign-out ends the session: the same browser is no one afterwards.
         assertThat(browser.fetchStatus("POST", "/camunda/api/admin/auth/user/" + ENGINE + "/logout")).isEqualTo(200);
-        assertThat(browser.fetchStatus("GET", "/api/cases/" + pi.getBusinessKey() + "/identity")).isEqualTo(401);
+        assertThat(browser.fetchStatus("GET", "/api/cases/" + pi.getBusinessKey() + "/identity?purpose=CONTACT_VICTIM")).isEqualTo(401);
         assertThat(browser.fetchStatus("GET", "/camunda/api/engine/engine/" + ENGINE + "/task")).isEqualTo(401);
       } finally {
         browser.screenshot("sso-2-after");

@@ -35,7 +35,8 @@ public class SsoIdentity {
   public enum Kind { PERSON, SYSTEM }
 
   /** The resolved caller. {@code refusal} is set when the token cannot be used, with the reason (never a claim's value). */
-  public record Caller(Kind kind, String userId, List<String> groups, boolean referralScope, String refusal) {
+  public record Caller(Kind kind, String userId, List<String> groups, boolean referralScope, String refusal)
+      implements java.io.Serializable {
     static Caller refused(String reason) {
       return new Caller(Kind.PERSON, null, List.of(), false, reason);
     }

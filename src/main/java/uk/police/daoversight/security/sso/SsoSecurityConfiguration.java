@@ -80,7 +80,14 @@ public class SsoSecurityConfiguration {
   /** {@code /api}: bearer tokens (resource server) or the signed-in browser for reading. */
   @Bean
   @Order(1)
-  SecurityFilterChain apiChain(HttpSecurity http, SsoIdentity identity, SsoProperties properties) throws Exception {
+  SecurityFilterChain apiChain(HttpSecurity http, SsoIdentity identity, SsoProperties properties,
+                               @org.springframework.beans.factory.annotation.Value("${spring.security.oauth2.resourceserver.jwt.audiences:}")
+                               List<String> audiences) throws Exception {
+    if (audiences.stream().allMatch(String::isBlank)) {
+      // Without it any token the provider issues for another application would be taken here.
+      throw new IllegalStateException("Single sign-on needs this API's audience: set SSO_API_AUDIENCE"
+          + " (spring.security.oauth2.resourceserver.jwt.audiences), e.g. api://case-oversight");
+    }
     AuthenticationEntryPoint entryPoint = new JsonEntryPoint();
     http.securityMatcher(PATHS.matcher("/api/**"))
         // A change needs a bearer token (ApiCallerRule): no cookie-borne request changes anything.
