@@ -56,6 +56,7 @@ import uk.police.daoversight.support.Referrals;
     "spring.security.oauth2.resourceserver.jwt.audiences=" + SsoJourneysTest.AUDIENCE,
     "oversight.sso.group-mapping.[" + SsoJourneysTest.SOO_GROUP + "]=senior-oversight-officers",
     "oversight.sso.group-mapping.[" + SsoJourneysTest.COORDINATOR_GROUP + "]=case-coordinators",
+    "oversight.sso.group-mapping.[" + SsoJourneysTest.MANAGER_GROUP + "]=managers",
     "oversight.sso.referral-clients=" + SsoJourneysTest.FORCE_SYSTEM,
 })
 @ActiveProfiles({"test", "sso"})
@@ -67,6 +68,7 @@ class SsoJourneysTest {
   /** Provider group ids as Entra gives them (object ids), mapped by configuration. */
   static final String SOO_GROUP = "0f6c2d1e-soo";
   static final String COORDINATOR_GROUP = "7a1b9c3d-coordinators";
+  static final String MANAGER_GROUP = "2e4f6a8b-managers";
   static final String FORCE_SYSTEM = "force-rms";
 
   static final MockOAuth2Server provider = new MockOAuth2Server();
@@ -149,6 +151,7 @@ class SsoJourneysTest {
         assertThat(browser.fetchBody("/camunda/api/engine/engine/" + ENGINE + "/task/count?processInstanceId=" + pi.getId()))
             .isEqualTo("{\"count\":1}");
         assertThat(browser.fetchStatus("POST", "/api/referrals")).isEqualTo(403);
+        assertThat(browser.fetchStatus("GET", "/dashboard")).as("the figures are for managers, the chair and analysts").isEqualTo(403);
         // The webapps' own view of the sign-in: this user, Tasklist only (Cockpit and Admin are not for SOOs).
         com.fasterxml.jackson.databind.JsonNode auth = json.readTree(browser.fetchBody("/camunda/api/admin/auth/user/" + ENGINE));
         assertThat(auth.get("userId").asText()).isEqualTo(soo);
@@ -160,8 +163,19 @@ class SsoJourneysTest {
         assertThat(browser.fetchStatus("POST", "/camunda/api/admin/auth/user/" + ENGINE + "/logout")).isEqualTo(200);
         assertThat(browser.fetchStatus("GET", "/api/cases/" + pi.getBusinessKey() + "/identity?purpose=CONTACT_VICTIM")).isEqualTo(401);
         assertThat(browser.fetchStatus("GET", "/camunda/api/engine/engine/" + ENGINE + "/task")).isEqualTo(401);
+
+        // The next person to sign in on this browser is a manager: Cockpit and the dashboard are theirs.
+        provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, "entra-object-id-manager", "JWT", null, Map.of(
+            "employeeid", directory.find("manager").orElseThrow().staffNumber(), "groups", List.of(MANAGER_GROUP)), 3600));
+        browser.signIn("cockpit");
+        com.fasterxml.jackson.databind.JsonNode manager = json.readTree(browser.fetchBody("/camunda/api/admin/auth/user/" + ENGINE));
+        assertThat(manager.get("userId").asText()).isEqualTo("manager");
+        assertThat(manager.get("authorizedApps").toString()).contains("cockpit").doesNotContain("tasklist");
+        browser.open("/dashboard");
+        browser.waitForText("Cases referred");
+        browser.screenshot("sso-2-manager-dashboard");
       } finally {
-        browser.screenshot("sso-2-after");
+        browser.screenshot("sso-3-last");
       }
     }
   }
