@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * New and changed passwords are hashed with {@link Pbkdf2PasswordEncryptor}; hashes the engine made
- * before (its salted SHA-512) still check: the engine's password manager knows them.
+ * before (its salted SHA-512) still check: the engine's password manager knows them, and they are
+ * replaced by the current hash at the user's next successful login ({@link RehashingIdentityProvider}).
  */
 @Component
 public class PasswordHashPlugin extends AbstractProcessEnginePlugin {
@@ -21,6 +22,9 @@ public class PasswordHashPlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     // The engine's password manager keeps its own SHA and SHA-512 checkers beside the default encryptor.
-    configuration.setPasswordEncryptor(new Pbkdf2PasswordEncryptor(iterations));
+    Pbkdf2PasswordEncryptor pbkdf2 = new Pbkdf2PasswordEncryptor(iterations);
+    configuration.setPasswordEncryptor(pbkdf2);
+    // Older hashes are replaced by the current one at the user's next successful login.
+    configuration.setIdentityProviderSessionFactory(RehashingIdentityProvider.factory(pbkdf2));
   }
 }

@@ -53,6 +53,29 @@ public class Pbkdf2PasswordEncryptor implements PasswordEncryptor {
     }
   }
 
+  /**
+   * Whether a stored hash (with the engine's algorithm prefix) is this encryptor's with at least the
+   * configured iterations; anything else (the engine's SHA-512 or SHA-1, fewer iterations) is
+   * upgraded at the user's next login ({@link RehashingIdentityProvider}).
+   */
+  public boolean isCurrent(String stored) {
+    String prefix = "{" + NAME + "}";
+    if (stored == null || !stored.startsWith(prefix)) {
+      return false;
+    }
+    String rest = stored.substring(prefix.length());
+    int dollar = rest.indexOf('$');
+    try {
+      return dollar > 0 && Integer.parseInt(rest.substring(0, dollar)) >= iterations;
+    } catch (NumberFormatException malformed) {
+      return false;
+    }
+  }
+
+  public int iterations() {
+    return iterations;
+  }
+
   @Override
   public String hashAlgorithmName() {
     return NAME;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.police.daoversight.cluster.NodeClient.Answer;
+import uk.police.daoversight.security.EmbeddedDatabasePasswordTest;
 import uk.police.daoversight.support.Referrals;
 
 /**
@@ -67,6 +69,13 @@ class EmbeddedCrashTest {
       }
       assertThat(missing).as("cases answered 201 before the kill, missing after the restart").isEmpty();
     }
+
+    // Issue #17 item 5: the database the newcomer's first start made does not open as sa without a
+    // password; it opens with the one in its password file (mode 600) beside it.
+    Path passwordFile = home.resolve("data").resolve("oversight.password");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
+    EmbeddedDatabasePasswordTest.assertOpensOnlyWith("jdbc:h2:file:" + home.resolve("data").resolve("oversight"),
+        Files.readString(passwordFile).trim());
   }
 
   /** The TCP ports a process listens on, from /proc (Linux): its socket inodes matched to listening sockets. */

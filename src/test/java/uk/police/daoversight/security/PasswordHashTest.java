@@ -37,12 +37,13 @@ class PasswordHashTest {
     String salt = jdbc.queryForObject("select salt_ from act_id_user where id_ = 'analyst'", String.class);
     String legacy = "{SHA-512}" + new Sha512HashDigest().encrypt("older-password" + salt);
     String before = jdbc.queryForObject("select pwd_ from act_id_user where id_ = 'analyst'", String.class);
+    // The login below upgrades the hash with a new salt (PasswordRehashTest): both are put back.
     try {
       jdbc.update("update act_id_user set pwd_ = ? where id_ = 'analyst'", legacy);
       assertThat(identityService.checkPassword("analyst", "older-password")).isTrue();
       assertThat(identityService.checkPassword("analyst", "demo")).isFalse();
     } finally {
-      jdbc.update("update act_id_user set pwd_ = ? where id_ = 'analyst'", before);
+      jdbc.update("update act_id_user set pwd_ = ?, salt_ = ? where id_ = 'analyst'", before, salt);
       identityService.unlockUser("analyst");
     }
   }
