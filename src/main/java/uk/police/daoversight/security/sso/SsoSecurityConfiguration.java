@@ -120,8 +120,12 @@ public class SsoSecurityConfiguration {
     RequestMatcher webappApi = PATHS.matcher("/camunda/api/**");
     RequestMatcher webappLogout = PATHS.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
     RequestMatcher formLogout = PATHS.matcher(HttpMethod.POST, "/logout");
+    // Only a page the person navigated to is remembered for after the sign-in. A favicon, script or XHR
+    // fetched meanwhile must not be (nor make a session of its own: its cookie would replace the one that
+    // holds the sign-in's state, and the provider's answer would find no sign-in under way).
     HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
-    requestCache.setRequestMatcher(new AndRequestMatcher(PATHS.matcher(HttpMethod.GET, "/**"), new NegatedRequestMatcher(webappApi)));
+    requestCache.setRequestMatcher(new AndRequestMatcher(PATHS.matcher(HttpMethod.GET, "/**"),
+        new NegatedRequestMatcher(webappApi), SsoSecurityConfiguration::isPageNavigation));
 
     OidcClientInitiatedLogoutSuccessHandler providerLogout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
     providerLogout.setPostLogoutRedirectUri("{baseUrl}/");
@@ -139,6 +143,8 @@ public class SsoSecurityConfiguration {
         .requestCache(cache -> cache.requestCache(requestCache))
         .authorizeHttpRequests(authorize -> authorize
             .requestMatchers(PATHS.matcher("/actuator/health"), PATHS.matcher("/error")).permitAll()
+            // A favicon is no reason to start a sign-in (a second one, racing the first, would lose its state).
+            .requestMatchers(request -> request.getRequestURI().endsWith("/favicon.ico")).permitAll()
             // engine-rest keeps Camunda's own HTTP Basic filter (OversightConfiguration).
             .requestMatchers(PATHS.matcher("/engine-rest/**")).permitAll()
             // The webapps' local login is closed: people sign in with the force's provider.
@@ -192,6 +198,14 @@ public class SsoSecurityConfiguration {
     registration.addUrlPatterns("/api/*", "/dashboard");
     registration.setOrder(-90);
     return registration;
+  }
+
+  /** A browser asking for a page (HTML), not an asset or an XHR. */
+  static boolean isPageNavigation(HttpServletRequest request) {
+    String accept = request.getHeader("Accept");
+    String path = request.getRequestURI();
+    return accept != null && accept.contains("text/html") && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+        && !path.endsWith("/favicon.ico");
   }
 
   static List<GrantedAuthority> authorities(Caller caller) {
