@@ -197,7 +197,11 @@ public class ConflictOfInterest {
   public CaseParties partiesForAllocation(String caseCode) {
     CaseParties facts = vault.conflictFacts(caseCode);
     Perpetrator p = perpetrator(facts.perpetratorStaffNumber(), facts.perpetratorDepartment());
-    return facts.withLineOfCommand(Set.copyOf(p.lineOfCommand()));
+    // Declared on the case (at referral, or by a SOO on the case pack) or standing on a SOO's roster entry.
+    Set<String> known = new LinkedHashSet<>(facts.knownTo() == null ? Set.of() : facts.knownTo());
+    known.addAll(roster.soosKnowingAPartyOf(caseCode));
+    return new CaseParties(facts.victimStaffNumber(), facts.perpetratorStaffNumber(), facts.perpetratorDepartment(),
+        Set.copyOf(known), Set.copyOf(p.lineOfCommand()));
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,14 +32,22 @@ public class DirectoryImport {
 
   public record Report(int lines, int loaded, List<Problem> rejected) {}
 
+  /**
+   * Published after every import, in its transaction, with the user ids it loaded: the SOO roster
+   * follows the directory (someone the feed no longer shows as a chief inspector is taken off it).
+   */
+  public record Imported(String importedBy, List<String> userIds) {}
+
   private final JdbcTemplate jdbc;
   private final AccessAudit audit;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  public DirectoryImport(JdbcTemplate jdbc, AccessAudit audit, Clock clock) {
+  public DirectoryImport(JdbcTemplate jdbc, AccessAudit audit, Clock clock, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = clock;
+    this.events = events;
   }
 
   @Transactional
@@ -90,6 +99,7 @@ public class DirectoryImport {
     }
     audit.record(importedBy, null, "DIRECTORY_IMPORT", AccessAudit.Outcome.ALLOWED,
         good.size() + " loaded, " + problems.size() + " rejected of " + counted + " lines");
+    events.publishEvent(new Imported(importedBy, good.stream().map(g -> (String) g[0]).toList()));
     return new Report(counted, good.size(), problems);
   }
 

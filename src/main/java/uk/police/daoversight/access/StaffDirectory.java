@@ -38,6 +38,17 @@ public class StaffDirectory {
         .stream().findFirst();
   }
 
+  /** The rank the force's directory gives someone (from the HR feed's {@code rank} column); empty when not known. */
+  public Optional<String> rankOf(String userId) {
+    return jdbc.queryForList("select staff_rank from staff_directory where user_id = ?", String.class, userId).stream()
+        .filter(java.util.Objects::nonNull).findFirst();
+  }
+
+  /** Sets someone's rank in the directory (the demo's chief inspectors; the HR feed sets it on import). */
+  public void setRank(String userId, String rank) {
+    jdbc.update("update staff_directory set staff_rank = ? where user_id = ?", rank, userId);
+  }
+
   /** The line of command above someone: their line manager, that manager's, and so on. */
   public List<String> lineOfCommand(String userId) {
     List<String> chain = new ArrayList<>();

@@ -117,6 +117,46 @@ public class AllocationDesk {
   /** One page of a case's earlier cases, newest first. */
   public record HistoryPage(String caseCode, int page, int size, int total, List<CaseHistory.EarlierCase> cases) {}
 
+  /** How much of the likely matches the "Review history" form shows before it counts the rest. */
+  public static final int POSSIBLE_SHOWN_CHARS = 1_200;
+
+  /**
+   * The likely matches offered at "Review history" (#19 item 5), best first, bounded for the engine:
+   * "ABCD-EFGH: likely same perpetrator (score 94); ..." or null when there are none. Case codes,
+   * labels and scores only.
+   */
+  public String possibleMatches(String caseCode) {
+    List<CaseHistory.PossibleMatch> found = vault.likelyMatches(caseCode);
+    return found.isEmpty() ? null : EngineText.joinWithin(found.stream().map(CaseHistory.PossibleMatch::describe).toList(), "; ",
+        POSSIBLE_SHOWN_CHARS, n -> "and " + n + " less likely");
+  }
+
+  /**
+   * The coordinator confirms likely matches by case code at "Review history": each must be one
+   * offered now; each of its labels then counts as the same person (audited as a combination), and
+   * the history is decided again with them. Codes not confirmed are rejected: they never count.
+   *
+   * @throws AllocationRefusedException naming a code that was not offered
+   */
+  @Transactional(noRollbackFor = AllocationRefusedException.class)
+  public History confirmMatches(String caseCode, List<String> codes, String by) {
+    List<CaseHistory.PossibleMatch> offered = vault.likelyMatches(caseCode);
+    for (String code : codes) {
+      if (offered.stream().noneMatch(m -> m.caseCode().equals(code))) {
+        throw new AllocationRefusedException(code + " is not one of the possible matches offered for this case");
+      }
+    }
+    Instant now = clock.instant();
+    for (CaseHistory.PossibleMatch match : offered) {
+      if (codes.contains(match.caseCode())) {
+        vault.confirm(caseCode, match, by, now);
+        audit.record(by, caseCode, uk.police.daoversight.audit.AccessAudit.COMBINATION,
+            uk.police.daoversight.audit.AccessAudit.Outcome.ALLOWED, "confirmed " + match.describe());
+      }
+    }
+    return history(caseCode);
+  }
+
   /** Page {@code page} (from 0) of {@code size} of the case's earlier cases, newest first. */
   public HistoryPage historyPage(String caseCode, int page, int size) {
     List<CaseHistory.EarlierCase> all = vault.history(caseCode).newestFirst();
@@ -253,6 +293,102 @@ public class AllocationDesk {
     roster.allocate(caseCode, to, party, by, reason, now);
     access.grant(caseCode, processInstanceId, to, by);
     return party;
+  }
+
+  // ---- withdrawal and reallocation of one party's SOO (#19 items 2 and 3)
+
+  /** Why a SOO is taken off a case, in the application's words (shown to coordinators and managers). */
+  public static final String CONFLICT_DECLARED = "the SOO declared a conflict of interest on the case pack";
+
+  /** The reasons a SOO may give on the case pack, by the form's value: generic, never who knows whom. */
+  public static final Map<String, String> CONFLICT_REASONS = Map.of(
+      "knowsVictim", "knows the victim",
+      "knowsPerpetrator", "knows the perpetrator",
+      "worksWithAParty", "works with a party",
+      "otherConflict", "another conflict of interest");
+
+  /**
+   * Takes a SOO off a case: their allocation and their access end at once (audited by the revocation),
+   * and the party they oversaw waits for the coordinators to choose another SOO. Returns the
+   * withdrawal's id.
+   *
+   * @throws AllocationRefusedException when the SOO is not allocated to the case
+   */
+  @Transactional(noRollbackFor = AllocationRefusedException.class)
+  public String withdraw(String caseCode, String processInstanceId, String soo, String reason) {
+    if (!roster.isActiveSoo(caseCode, soo)) {
+      throw new AllocationRefusedException(soo + " is not allocated to this case");
+    }
+    Instant now = clock.instant();
+    String party = roster.releaseOne(caseCode, soo, now).orElse(VICTIM);
+    access.revoke(caseCode, processInstanceId, soo, "withdrawn: " + reason);
+    return roster.recordWithdrawal(caseCode, soo, party, reason, now);
+  }
+
+  /**
+   * A SOO declares a conflict on the case pack: the conflict is kept with the case's sealed
+   * identities (so they are never recommended or allocated for it again), audited with the reason's
+   * words only, and the SOO is withdrawn. Returns the withdrawal's id.
+   */
+  @Transactional(noRollbackFor = AllocationRefusedException.class)
+  public String declareConflict(String caseCode, String processInstanceId, String soo, String reasonKey) {
+    String reason = CONFLICT_REASONS.getOrDefault(reasonKey, CONFLICT_REASONS.get("otherConflict"));
+    String withdrawal = withdraw(caseCode, processInstanceId, soo, CONFLICT_DECLARED + " (" + reason + ")");
+    vault.addKnownTo(caseCode, soo);
+    audit.record(soo, caseCode, "DECLARE_CONFLICT", uk.police.daoversight.audit.AccessAudit.Outcome.ALLOWED,
+        "declared a conflict of interest: " + reason + "; case back to allocation");
+    return withdrawal;
+  }
+
+  /** A withdrawal claimed for the "Reallocate the case" instance {@code claimant} (see {@link SooRoster#claimWithdrawal}). */
+  public Optional<SooRoster.Withdrawal> claimWithdrawal(String caseCode, String claimant) {
+    return roster.claimWithdrawal(caseCode, claimant);
+  }
+
+  /** The fairest SOO to take over a withdrawn SOO's party: never one already on the case. */
+  public Recommendation recommendReplacement(String caseCode) {
+    List<String> onCase = roster.activeSoos(caseCode);
+    List<SooProfile> candidates = roster.all().stream().filter(p -> !onCase.contains(p.userId())).toList();
+    return allocation.recommend(conflicts.partiesForAllocation(caseCode), candidates, roster.openCaseCounts(), null, 1, loadLimit);
+  }
+
+  /** Who was replaced by whom, and the new first-contact deadline. */
+  public record Replacement(String from, String to, String party, Instant contactDue) {}
+
+  /**
+   * Allocates the chosen SOO to the party a withdrawn SOO oversaw, after the same checks as any
+   * allocation, and grants them access. A choice other than the recommendation needs a reason.
+   *
+   * @throws AllocationRefusedException with the reason, when the choice is not eligible
+   */
+  @Transactional(noRollbackFor = AllocationRefusedException.class)
+  public Replacement replace(String caseCode, String processInstanceId, String withdrawalId, String to, String recommended,
+                             String reason, String by) {
+    SooRoster.Withdrawal w = roster.withdrawal(withdrawalId).filter(x -> x.caseCode().equals(caseCode))
+        .orElseThrow(() -> new AllocationRefusedException("No SOO is waiting to be replaced on this case"));
+    if (w.reallocatedTo() != null) {
+      throw new AllocationRefusedException("This SOO was already replaced by " + w.reallocatedTo());
+    }
+    if (to == null || to.isBlank()) {
+      throw new AllocationRefusedException("Choose a SOO");
+    }
+    roster.lockForAllocation();
+    if (roster.isActiveSoo(caseCode, to)) {
+      throw new AllocationRefusedException(to + " is already allocated to this case");
+    }
+    allocation.ineligibility(to, conflicts.partiesForAllocation(caseCode), roster.all()).ifPresent(why -> {
+      throw new AllocationRefusedException(to + " cannot be allocated: " + why);
+    });
+    refuseIfConflicted(to, caseCode);
+    boolean overridden = recommended != null && !recommended.isBlank() && !recommended.equals(to);
+    if (overridden && (reason == null || reason.isBlank())) {
+      throw new AllocationRefusedException("Give a reason for choosing other than the recommendation");
+    }
+    Instant now = clock.instant();
+    roster.allocate(caseCode, to, w.party(), by, overridden ? reason : null, now);
+    access.grant(caseCode, processInstanceId, to, by);
+    roster.markReallocated(withdrawalId, to, now);
+    return new Replacement(w.userId(), to, w.party(), now.plus(contactDeadline));
   }
 
   /** The directory's view as well as the roster's: a SOO conflicted by either is never allocated. */

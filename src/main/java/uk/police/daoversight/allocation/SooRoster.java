@@ -64,6 +64,11 @@ public class SooRoster {
     return counts;
   }
 
+  /** The case codes of every open case with a SOO (allocations not yet released), in case code order. */
+  public List<String> openCases() {
+    return jdbc.queryForList("select distinct case_code from case_soo where released_at is null order by case_code", String.class);
+  }
+
   /** Records the allocation and moves the SOO's last allocated date (fair rotation). */
   public void allocate(String caseCode, String userId, String party, String allocatedBy, String overrideReason, Instant now) {
     jdbc.update("insert into case_soo (case_code, user_id, party, allocated_at, allocated_by, override_reason) values (?,?,?,?,?,?)",
@@ -117,6 +122,88 @@ public class SooRoster {
     List<String> released = activeSoos(caseCode);
     jdbc.update("update case_soo set released_at = ? where case_code = ? and released_at is null", Timestamp.from(now), caseCode);
     return released;
+  }
+
+  /** Takes a SOO off the roster (they left the force, the SOO group or the rank); their standing conflicts go with the entry. */
+  public boolean remove(String userId) {
+    jdbc.update("delete from soo_standing_conflict where user_id = ?", userId);
+    return jdbc.update("delete from soo_roster where user_id = ?", userId) > 0;
+  }
+
+  /** The cases a SOO oversees now. */
+  public List<String> openCasesOf(String userId) {
+    return jdbc.queryForList("select distinct case_code from case_soo where user_id = ? and released_at is null order by case_code",
+        String.class, userId);
+  }
+
+  // ---- withdrawals: a SOO taken off a case until the coordinators choose another (#19 items 2 and 3)
+
+  /**
+   * A SOO taken off one party of a case.
+   *
+   * @param reason the application's own words (a conflict declared, left the force), never who knows whom
+   */
+  public record Withdrawal(String id, String caseCode, String userId, String party, String reason, String reallocatedTo) {}
+
+  public String recordWithdrawal(String caseCode, String userId, String party, String reason, Instant now) {
+    String id = java.util.UUID.randomUUID().toString();
+    jdbc.update("insert into soo_withdrawal (id, case_code, user_id, party, reason, withdrawn_at) values (?,?,?,?,?,?)",
+        id, caseCode, userId, party, reason, Timestamp.from(now));
+    return id;
+  }
+
+  /**
+   * The withdrawal a "Reallocate the case" instance handles: the one it claimed before, else the
+   * oldest of the case nobody has claimed (one message, one withdrawal).
+   */
+  public Optional<Withdrawal> claimWithdrawal(String caseCode, String claimant) {
+    Optional<Withdrawal> mine = jdbc.query("select * from soo_withdrawal where case_code = ? and claimed_by = ?",
+        SooRoster::withdrawal, caseCode, claimant).stream().findFirst();
+    if (mine.isPresent()) {
+      return mine;
+    }
+    for (Withdrawal w : jdbc.query("select * from soo_withdrawal where case_code = ? and claimed_by is null order by withdrawn_at, id",
+        SooRoster::withdrawal, caseCode)) {
+      if (jdbc.update("update soo_withdrawal set claimed_by = ? where id = ? and claimed_by is null", claimant, w.id()) == 1) {
+        return Optional.of(w);
+      }
+    }
+    return Optional.empty();
+  }
+
+  public Optional<Withdrawal> withdrawal(String id) {
+    return jdbc.query("select * from soo_withdrawal where id = ?", SooRoster::withdrawal, id).stream().findFirst();
+  }
+
+  public void markReallocated(String withdrawalId, String to, Instant now) {
+    jdbc.update("update soo_withdrawal set reallocated_to = ?, reallocated_at = ? where id = ?", to, Timestamp.from(now), withdrawalId);
+  }
+
+  // ---- standing conflicts: people a SOO knows well, as keyed hashes (#19 item 3)
+
+  /** Replaces a SOO's standing conflicts with these keyed hashes. */
+  public void replaceStandingConflicts(String userId, java.util.Set<String> personKeys, Instant now) {
+    jdbc.update("delete from soo_standing_conflict where user_id = ?", userId);
+    jdbc.batchUpdate("insert into soo_standing_conflict (user_id, person_key, declared_at) values (?,?,?)",
+        personKeys.stream().map(k -> new Object[] {userId, k, Timestamp.from(now)}).toList());
+  }
+
+  public int standingConflictCount(String userId) {
+    Integer n = jdbc.queryForObject("select count(*) from soo_standing_conflict where user_id = ?", Integer.class, userId);
+    return n == null ? 0 : n;
+  }
+
+  /** The SOOs with a standing conflict on one of the case's people (by the vault's keyed hashes of them). */
+  public java.util.Set<String> soosKnowingAPartyOf(String caseCode) {
+    return new java.util.TreeSet<>(jdbc.queryForList("""
+        select distinct s.user_id from soo_standing_conflict s join case_identity c
+          on s.person_key in (c.victim_staff_key, c.victim_person_key, c.perpetrator_staff_key, c.perpetrator_person_key)
+        where c.case_code = ?""", String.class, caseCode));
+  }
+
+  private static Withdrawal withdrawal(ResultSet rs, int row) throws SQLException {
+    return new Withdrawal(rs.getString("id"), rs.getString("case_code"), rs.getString("user_id"), rs.getString("party"),
+        rs.getString("reason"), rs.getString("reallocated_to"));
   }
 
   private static Timestamp timestamp(Instant instant) {

@@ -3,6 +3,7 @@ package uk.police.daoversight.intake;
 import static uk.police.daoversight.process.CaseVariables.CASE_CODE;
 import static uk.police.daoversight.process.CaseVariables.EARLIER_CASES;
 import static uk.police.daoversight.process.CaseVariables.LINK_TO_PREVIOUS_CASE;
+import static uk.police.daoversight.process.CaseVariables.POSSIBLE_MATCHES;
 import static uk.police.daoversight.process.CaseVariables.PREVIOUS_CASE_CODES;
 import static uk.police.daoversight.process.CaseVariables.PREVIOUS_SOO;
 import static uk.police.daoversight.process.CaseVariables.SERIAL_FINDING;
@@ -21,6 +22,7 @@ import uk.police.daoversight.allocation.AllocationDesk;
 @Component
 public class FindPreviousCasesDelegate implements JavaDelegate {
 
+  static final String NONE_FOUND = "None found";
   static final String TICKED_AT_REFERRAL = "Serial perpetrator or victims: ticked at referral.";
 
   private final AllocationDesk desk;
@@ -34,6 +36,8 @@ public class FindPreviousCasesDelegate implements JavaDelegate {
     AllocationDesk.History history = desk.history(CASE_CODE.from(execution).get());
     PREVIOUS_CASE_CODES.on(execution).set(history.previousCases() == null ? "None found" : history.previousCases());
     EARLIER_CASES.on(execution).set(history.earlierCases());
+    String possible = desk.possibleMatches(CASE_CODE.from(execution).get());
+    POSSIBLE_MATCHES.on(execution).set(possible == null ? NONE_FOUND : possible);
     PREVIOUS_SOO.on(execution).set(history.previousSoo());
     LINK_TO_PREVIOUS_CASE.on(execution).set(history.latestVictimCase() != null);
     boolean ticked = Boolean.TRUE.equals(SERIAL_PERPETRATOR.from(execution).getOrNull());

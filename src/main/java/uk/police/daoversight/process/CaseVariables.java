@@ -43,6 +43,10 @@ public final class CaseVariables {
   public static final VariableFactory<Boolean> LINK_TO_PREVIOUS_CASE = booleanVariable("linkToPreviousCase");
   public static final VariableFactory<Integer> EARLIER_CASES = intVariable("earlierCases");
   public static final VariableFactory<String> SERIAL_FINDING = stringVariable("serialFinding");
+  /** Likely matches offered for the coordinator to confirm (#19 item 5): case codes, labels, scores. */
+  public static final VariableFactory<String> POSSIBLE_MATCHES = stringVariable("possibleMatches");
+  /** The case codes of the likely matches the coordinator confirms, comma-separated; the others are rejected. */
+  public static final VariableFactory<String> CONFIRMED_MATCHES = stringVariable("confirmedMatches");
   public static final VariableFactory<String> ROUTE_CORRECTION = stringVariable("routeCorrection");
   public static final VariableFactory<String> ROUTE_CORRECTION_REASON = stringVariable("routeCorrectionReason");
 
@@ -61,6 +65,10 @@ public final class CaseVariables {
   // Reach the victim (local to each SOO's instance of the subprocess)
   public static final VariableFactory<String> ASSIGNED_SOO = stringVariable("assignedSoo");
   public static final VariableFactory<Boolean> CASE_PACK_READ = booleanVariable("casePackRead");
+  /** The SOO hands the case back from the case pack: a conflict of interest (#19 item 3). */
+  public static final VariableFactory<Boolean> CONFLICT_DECLARED = booleanVariable("conflictDeclared");
+  /** Which kind of conflict, one of the form's values (never who): see AllocationDesk.CONFLICT_REASONS. */
+  public static final VariableFactory<String> CONFLICT_REASON = stringVariable("conflictReason");
   public static final VariableFactory<String> CONTACT_OUTCOME = stringVariable("contactOutcome");
   public static final VariableFactory<String> CONTACT_INTERVAL = stringVariable("contactInterval");
   public static final VariableFactory<String> SAFE_CONTACT_CHANNEL = stringVariable("safeContactChannel");
@@ -85,6 +93,14 @@ public final class CaseVariables {
   public static final VariableFactory<Date> ACTION_DUE_DATE = dateVariable("actionDueDate");
   /** The Victims' Code referral to support services (process supportReferral, see victimscode.SupportReferralProcess). */
   public static final VariableFactory<Date> SUPPORT_REFERRAL_DUE_DATE = dateVariable("supportReferralDueDate");
+
+  // Reallocate the case (local to each instance of the event subprocess: one withdrawn SOO each)
+  public static final VariableFactory<String> WITHDRAWAL_ID = stringVariable("withdrawalId");
+  public static final VariableFactory<String> WITHDRAWN_SOO = stringVariable("withdrawnSoo");
+  public static final VariableFactory<String> WITHDRAWAL_REASON = stringVariable("withdrawalReason");
+  public static final VariableFactory<String> NEW_SOO = stringVariable("newSoo");
+  public static final VariableFactory<String> REALLOCATION_REASON = stringVariable("reallocationReason");
+  public static final VariableFactory<String> REALLOCATION_PROBLEM = stringVariable("reallocationProblem");
 
   // Case update form
   public static final VariableFactory<Boolean> VICTIM_CONTACTED = booleanVariable("victimContacted");
@@ -117,6 +133,16 @@ public final class CaseVariables {
   // Panel outcome and its actions
   public static final VariableFactory<String> PANEL_OUTCOME_ID = stringVariable("panelOutcomeId");
   public static final VariableFactory<Boolean> PANEL_REQUESTED_RETURN = booleanVariable("panelRequestedReturn");
+  // The panel's learning back to the SOO (#20 item 7)
+  /** The outcome whose direction, learning and good practice the SOO feeds back (message PanelLearningRecorded). */
+  public static final VariableFactory<String> LEARNING_OUTCOME_ID = stringVariable("learningOutcomeId");
+  /** The latest panel or conference direction, learning and good practice, shown on the case update form. */
+  public static final VariableFactory<String> PANEL_LEARNING = stringVariable("panelLearning");
+  public static final VariableFactory<String> PANEL_DIRECTION = stringVariable("panelDirection");
+  public static final VariableFactory<String> PANEL_INDIVIDUAL_LEARNING = stringVariable("panelIndividualLearning");
+  public static final VariableFactory<String> PANEL_GOOD_PRACTICE = stringVariable("panelGoodPractice");
+  public static final VariableFactory<Boolean> LEARNING_FED_BACK = booleanVariable("learningFedBack");
+  public static final VariableFactory<String> LEARNING_FEEDBACK_NOTE = stringVariable("learningFeedbackNote");
   public static final VariableFactory<String> ACTION_ID = stringVariable("actionId");
   public static final VariableFactory<String> ACTION_DESCRIPTION = stringVariable("actionDescription");
   public static final VariableFactory<Boolean> ACTION_DONE = booleanVariable("actionDone");

@@ -101,5 +101,11 @@ public class DemoIdentities {
         directory.save(staff);
       }
     }
+    // The roster's chief inspectors hold the rank in the directory too (#19 item 2: the roster follows it).
+    for (SooProfile soo : ROSTER) {
+      if (directory.rankOf(soo.userId()).isEmpty()) {
+        directory.setRank(soo.userId(), soo.rank());
+      }
+    }
   }
 }

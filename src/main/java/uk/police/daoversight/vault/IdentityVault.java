@@ -78,6 +78,52 @@ public class IdentityVault {
         sealed(seal, "known_to", String.join(",", r.knownTo())), Timestamp.from(now),
         referenceKeys.staffKeyOf(v), referenceKeys.personKeyOf(v), referenceKeys.staffKeyOf(p), referenceKeys.personKeyOf(p),
         PlainRowSealer.aboveConstable(p.policeEmployee(), p.rank()));
+    storeSoundKeys(caseCode, "VICTIM", v);
+    storeSoundKeys(caseCode, "PERPETRATOR", p);
+  }
+
+  private void storeSoundKeys(String caseCode, String party, Party person) {
+    jdbc.batchUpdate("insert into case_person_sound (case_code, party, sound_key) values (?,?,?)",
+        referenceKeys.soundKeysOf(person).stream().map(k -> new Object[] {caseCode, party, k}).toList());
+  }
+
+  /** How many candidates a likely-match search opens at most (the most recent first). */
+  static final int MAX_LIKELY_CANDIDATES = 200;
+
+  /**
+   * Records that may be the same people as this case's in other cases (#19 item 5): found by the
+   * keyed sounds of their names and years of birth, scored by {@link LikelyMatch}, without the ones
+   * already the same person there. Best first. Only case codes, labels and scores leave this method.
+   */
+  public List<CaseHistory.PossibleMatch> likelyMatches(String caseCode) {
+    CaseIdentity c = find(caseCode).orElseThrow(() -> new IllegalStateException("No vault record for case " + caseCode));
+    java.util.Set<String> keys = new LinkedHashSet<>(referenceKeys.soundKeysOf(c.victim()));
+    keys.addAll(referenceKeys.soundKeysOf(c.perpetrator()));
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(",", java.util.Collections.nCopies(keys.size(), "?"));
+    List<Object> args = new ArrayList<>(keys);
+    args.add(caseCode);
+    List<String> codes = jdbc.queryForList("select distinct s.case_code, i.created_at from case_person_sound s"
+        + " join case_identity i on i.case_code = s.case_code where s.sound_key in (" + marks + ") and s.case_code <> ?"
+        + " order by i.created_at desc", args.toArray()).stream().map(r -> (String) r.get("case_code"))
+        .limit(MAX_LIKELY_CANDIDATES).toList();
+    List<CaseIdentity> candidates = new ArrayList<>();
+    codes.forEach(code -> find(code).filter(o -> !o.erased()).ifPresent(candidates::add));
+    return CaseHistory.possible(c, candidates, confirmed(caseCode));
+  }
+
+  /** The likely matches the coordinator confirmed for this case, as "case code|label". */
+  public java.util.Set<String> confirmed(String caseCode) {
+    return new LinkedHashSet<>(jdbc.queryForList("select other_case_code, label from confirmed_match where case_code = ?",
+        caseCode).stream().map(r -> CaseHistory.confirmation((String) r.get("other_case_code"), (String) r.get("label"))).toList());
+  }
+
+  /** A likely match confirmed by the coordinator: it counts as the same person from now on. */
+  public void confirm(String caseCode, CaseHistory.PossibleMatch match, String by, Instant now) {
+    jdbc.update("insert into confirmed_match (case_code, other_case_code, label, score, confirmed_by, confirmed_at) values (?,?,?,?,?,?)",
+        caseCode, match.caseCode(), match.label(), match.verdict().score(), by, Timestamp.from(now));
   }
 
   /** Seals one case_identity column's value. */
@@ -97,6 +143,21 @@ public class IdentityVault {
   public CaseParties conflictFacts(String caseCode) {
     CaseIdentity c = find(caseCode).orElseThrow(() -> new IllegalStateException("No vault record for case " + caseCode));
     return new CaseParties(c.victim().staffNumber(), c.perpetrator().staffNumber(), c.perpetrator().department(), c.knownTo());
+  }
+
+  /**
+   * Records that a user declared they know a party of the case (sealed with the case's other
+   * identities): from now on they are never recommended or allocated for it (#19 item 3).
+   */
+  public void addKnownTo(String caseCode, String userId) {
+    CaseIdentity c = find(caseCode).orElseThrow(() -> new IllegalStateException("No vault record for case " + caseCode));
+    if (c.knownTo().contains(userId)) {
+      return;
+    }
+    Set<String> known = new LinkedHashSet<>(c.knownTo());
+    known.add(userId);
+    jdbc.update("update case_identity set known_to = ? where case_code = ?",
+        sealed(seal(caseCode), "known_to", String.join(",", known)), caseCode);
   }
 
   /**
@@ -120,7 +181,15 @@ public class IdentityVault {
    */
   public CaseHistory.Findings history(String caseCode) {
     CaseIdentity c = find(caseCode).orElseThrow(() -> new IllegalStateException("No vault record for case " + caseCode));
-    return CaseHistory.of(c, candidatesSharingAKey(c));
+    java.util.Set<String> confirmed = confirmed(caseCode);
+    List<CaseIdentity> candidates = new ArrayList<>(candidatesSharingAKey(c));
+    for (String link : confirmed) {
+      String other = link.substring(0, link.indexOf('|'));
+      if (candidates.stream().noneMatch(o -> o.caseCode().equals(other))) {
+        find(other).ifPresent(candidates::add);
+      }
+    }
+    return CaseHistory.of(c, candidates, confirmed);
   }
 
   /**
@@ -178,6 +247,9 @@ public class IdentityVault {
     Party p = "victim".equals(party) ? corrected.victim() : corrected.perpetrator();
     jdbc.update("update case_identity set " + party + "_staff_key = ?, " + party + "_person_key = ? where case_code = ?",
         referenceKeys.staffKeyOf(p), referenceKeys.personKeyOf(p), caseCode);
+    String soundParty = "victim".equals(party) ? "VICTIM" : "PERPETRATOR";
+    jdbc.update("delete from case_person_sound where case_code = ? and party = ?", caseCode, soundParty);
+    storeSoundKeys(caseCode, soundParty, p);
     Party perpetrator = corrected.perpetrator();
     jdbc.update("update case_identity set perpetrator_above_constable = ? where case_code = ?",
         PlainRowSealer.aboveConstable(perpetrator.policeEmployee(), perpetrator.rank()), caseCode);

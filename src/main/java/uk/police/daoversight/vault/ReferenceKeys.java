@@ -65,6 +65,15 @@ public class ReferenceKeys {
         : hmac("person:" + PersonMatch.normal(party.name()) + "|" + party.dateOfBirth());
   }
 
+  /** The keys of the sounds of a name's words with the year of birth (likely matches); none unless both are known. */
+  public java.util.Set<String> soundKeysOf(Party party) {
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+    if (party != null && party.name() != null && party.dateOfBirth() != null) {
+      LikelyMatch.sounds(party.name()).forEach(sound -> keys.add(hmac("sound:" + sound + "|" + party.dateOfBirth().getYear())));
+    }
+    return keys;
+  }
+
   /** The key of a free text refused or released for a case (its spacing and case ignored). */
   public String textKeyOf(String caseCode, String text) {
     return hmac("text:" + (caseCode == null ? "" : caseCode) + "|" + text.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));

@@ -170,6 +170,15 @@ final class Browser implements AutoCloseable {
     settle();
   }
 
+  /** A form-js checklist: tick the option with this label. */
+  void check(String key, String label) {
+    WebElement option = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+        "//input[@type='checkbox' and contains(@id,'-" + key + "Field-')]/ancestor::label[normalize-space(.)='" + label + "']"
+            + " | //label[normalize-space(.)='" + label + "' and contains(@for,'-" + key + "Field-')]")));
+    js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", option);
+    settle();
+  }
+
   void press(String buttonText) {
     WebElement button = wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//button[normalize-space(.)='" + buttonText + "' and not(@disabled)]")));

@@ -34,7 +34,9 @@ import uk.police.daoversight.closure.PanelOutcomes;
 import uk.police.daoversight.intake.ReferralFormFields;
 import uk.police.daoversight.intake.ReferralRequest;
 import uk.police.daoversight.intake.Route;
+import uk.police.daoversight.access.DirectoryImport;
 import uk.police.daoversight.panel.PanelCandidates;
+import uk.police.daoversight.security.Groups;
 import uk.police.daoversight.support.CaseDriver;
 import uk.police.daoversight.support.EngineTest;
 import uk.police.daoversight.support.IntegrationTest;
@@ -57,6 +59,10 @@ class OversightCaseProcessTest extends EngineTest {
   @Autowired PanelOutcomes panelOutcomes;
   @Autowired PanelCandidates candidates;
   @Autowired uk.police.daoversight.allocation.AllocationDesk desk;
+  @Autowired uk.police.daoversight.vault.IdentityAccess identityAccess;
+  @Autowired uk.police.daoversight.access.DirectoryImport directoryImport;
+  @Autowired uk.police.daoversight.access.StaffDirectory directory;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
 
   CaseDriver driver;
 
@@ -553,6 +559,201 @@ class OversightCaseProcessTest extends EngineTest {
     Assertions.assertThat(roster.isActiveSoo(pi.getBusinessKey(), soo)).isFalse();
     Assertions.assertThat(vault.find(pi.getBusinessKey()).orElseThrow().closedAt()).isNotNull();
     Assertions.assertThat(candidates.isWaiting(pi.getBusinessKey())).isFalse();
+  }
+
+  // ---- likely matches (#19 item 5)
+
+  /** A surname of letters only, new to the vault. */
+  static String surname() {
+    StringBuilder b = new StringBuilder("Zed");
+    for (char c : java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8).toCharArray()) {
+      b.append((char) ('a' + Character.digit(c, 16) % 26));
+    }
+    return b.toString();
+  }
+
+  /** A police victim of a civilian perpetrator without a staff number: on its own it goes to the panel. */
+  static ReferralRequest policeVictimOfCivilian(String perpetratorName, String perpetratorBorn) {
+    ReferralRequest r = Referrals.policeVictim("CALL_999");
+    return new ReferralRequest(r.route(), r.externalReference(), r.victim(),
+        new ReferralRequest.PartyRequest(perpetratorName, perpetratorBorn, false, null, null, null, null),
+        List.of(), "MEDIUM", false, false, false);
+  }
+
+  @Test
+  void aLikelyMatchIsOfferedWithItsScoreAndCountsForSerialPerpetratorOnlyOnceConfirmed() {
+    String surname = surname();
+    ProcessInstance first = start(policeVictimOfCivilian("Perry " + surname, "1979-05-06"));
+    later();
+    ProcessInstance second = start(policeVictimOfCivilian(surname + " Perrie", "1979-05-06"));
+
+    assertThat(second).isWaitingAt("reviewHistory");
+    Assertions.assertThat(runtimeService.getVariable(second.getId(), "possibleMatches"))
+        .isEqualTo(first.getBusinessKey() + ": likely same perpetrator (score 97)");
+    Assertions.assertThat(runtimeService.getVariable(second.getId(), "serialPerpetrator")).isEqualTo(false);
+    Assertions.assertThat(runtimeService.getVariable(second.getId(), "complexRoute")).isEqualTo("PANEL");
+    Assertions.assertThat(runtimeService.getVariables(second.getId()).values().toString()).doesNotContainIgnoringCase(surname);
+
+    // Only a code that was offered can be confirmed.
+    Task review = task("reviewHistory", second);
+    Assertions.assertThatThrownBy(() -> taskService.complete(review.getId(),
+            Map.of("historyReviewed", true, "confirmedMatches", "ABCD-EFGH")))
+        .hasMessageContaining("ABCD-EFGH is not one of the possible matches offered for this case");
+    Assertions.assertThatThrownBy(() -> taskService.complete(review.getId(),
+            Map.of("historyReviewed", true, "confirmedMatches", "Perry " + surname)))
+        .hasMessageContaining("give the case codes offered");
+    assertThat(second).isWaitingAt("reviewHistory");
+
+    complete(task("reviewHistory", second), withVariables("historyReviewed", true, "confirmedMatches", first.getBusinessKey()));
+
+    Assertions.assertThat(runtimeService.getVariable(second.getId(), "serialPerpetrator")).isEqualTo(true);
+    Assertions.assertThat(runtimeService.getVariable(second.getId(), "complexRoute")).isEqualTo("CASE_CONFERENCE");
+    Assertions.assertThat((String) runtimeService.getVariable(second.getId(), "serialFinding"))
+        .isEqualTo("Serial perpetrator: the perpetrator is the perpetrator in 1 earlier case with 1 other victim: "
+            + first.getBusinessKey() + ".");
+    Assertions.assertThat(desk.historyPage(second.getBusinessKey(), 0, 20).cases())
+        .extracting(uk.police.daoversight.vault.CaseHistory.EarlierCase::describe)
+        .containsExactly(first.getBusinessKey() + " (same perpetrator, open)");
+    allocateAsRecommended(second);
+    assertThat(second).hasPassed("requestCaseConference").hasNotPassed("listForPanel");
+  }
+
+  @Test
+  void aLikelyMatchTheCoordinatorLeavesOutIsRejectedAndNeverCounts() {
+    String surname = surname();
+    ProcessInstance first = start(policeVictimOfCivilian("Perry " + surname, "1979-05-06"));
+    ProcessInstance second = start(policeVictimOfCivilian("Perry " + surname, "1979-06-05"));
+    Assertions.assertThat(runtimeService.getVariable(second.getId(), "possibleMatches"))
+        .isEqualTo(first.getBusinessKey() + ": likely same perpetrator (score 92)");
+
+    reviewHistory(second);
+
+    Assertions.assertThat(runtimeService.getVariable(second.getId(), "serialPerpetrator")).isEqualTo(false);
+    Assertions.assertThat(runtimeService.getVariable(second.getId(), "complexRoute")).isEqualTo("PANEL");
+    Assertions.assertThat(desk.historyPage(second.getBusinessKey(), 0, 20).cases()).isEmpty();
+    // A different person of the same surname born the same day (near miss) is not offered at all.
+    ProcessInstance third = start(policeVictimOfCivilian("Mary " + surname, "1979-05-06"));
+    Assertions.assertThat(runtimeService.getVariable(third.getId(), "possibleMatches")).isEqualTo("None found");
+  }
+
+  // ---- conflicts declared by the SOO, leavers (#19 items 2 and 3)
+
+  @Test
+  void aSooWhoDeclaresAConflictOnTheCasePackHandsTheCaseBackAndKeepsNoAccess() {
+    ProcessInstance pi = start(Referrals.policeVictim("CALL_101"));
+    reviewHistory(pi);
+    String conflicted = allocateAsRecommended(pi);
+    String code = pi.getBusinessKey();
+    Assertions.assertThat(identityAccess.read(conflicted, List.of(Groups.SENIOR_OVERSIGHT_OFFICERS), code, "ALLOCATION", null))
+        .isNotNull();
+
+    Task pack = task("readCasePack", pi);
+    Assertions.assertThat(pack.getAssignee()).isEqualTo(conflicted);
+    complete(pack, withVariables("conflictDeclared", true, "conflictReason", "knowsVictim"));
+    execute(job("handCaseBack", pi));
+
+    // Back to allocation with the reason; the SOO's allocation and access ended at once.
+    assertThat(pi).hasPassed("isConflictDeclared", "handCaseBack").hasNotPassed("firstContact")
+        .isWaitingAt("newSooAllocated", "chooseNewSoo");
+    Assertions.assertThat(roster.isActiveSoo(code, conflicted)).isFalse();
+    Assertions.assertThat(authorizationService.createAuthorizationQuery().userIdIn(conflicted).resourceId(pi.getId()).count()).isZero();
+    Assertions.assertThatThrownBy(() -> identityAccess.read(conflicted, List.of(Groups.SENIOR_OVERSIGHT_OFFICERS), code,
+        "ALLOCATION", null)).isInstanceOf(uk.police.daoversight.security.ForbiddenException.class);
+    Assertions.assertThat(vault.find(code).orElseThrow().knownTo()).contains(conflicted);
+    Task choose = task("chooseNewSoo", pi);
+    assertThat(choose).hasCandidateGroup("case-coordinators");
+    Assertions.assertThat((String) taskService.getVariable(choose.getId(), "withdrawalReason"))
+        .isEqualTo(conflicted + " was taken off the case: the SOO declared a conflict of interest on the case pack (knows the victim).");
+    Assertions.assertThat((String) taskService.getVariable(choose.getId(), "eligibleSoos")).doesNotContain(conflicted + ":");
+    String recommended = (String) taskService.getVariable(choose.getId(), "newSoo");
+    Assertions.assertThat(recommended).isNotNull().isNotEqualTo(conflicted);
+
+    // The conflicted SOO cannot be chosen again: back to the coordinator with the reason.
+    complete(choose, withVariables("newSoo", conflicted, "reallocationReason", "they asked to keep it"));
+    execute(job("recordReallocation", pi));
+    choose = task("chooseNewSoo", pi);
+    Assertions.assertThat((String) taskService.getVariable(choose.getId(), "reallocationProblem"))
+        .isEqualTo(conflicted + " cannot be allocated: declared conflict of interest");
+
+    complete(choose, withVariables("newSoo", recommended));
+    execute(job("recordReallocation", pi));
+    assertThat(pi).hasPassed("caseReallocated").isWaitingAt("readCasePack");
+    Assertions.assertThat(task("readCasePack", pi).getAssignee()).isEqualTo(recommended);
+    Assertions.assertThat(roster.activeSoos(code)).containsExactly(recommended);
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "allocatedSoo")).isEqualTo(recommended);
+    readCasePack(pi, recommended);
+    assertThat(pi).isWaitingAt("contactVictim");
+    Assertions.assertThat(task("contactVictim", pi).getAssignee()).isEqualTo(recommended);
+    Assertions.assertThat(runtimeService.getVariables(pi.getId()).values().toString())
+        .doesNotContain(vault.find(code).orElseThrow().victim().name());
+  }
+
+  @Test
+  void aSooTheDirectoryNoLongerShowsAsAChiefInspectorLeavesTheRosterAndTheirCasesGoToReallocation() {
+    String leaver = realSoo("soo-leaver-");
+    ProcessInstance pi = toOversightWith(leaver);
+    String code = pi.getBusinessKey();
+
+    // Promoted: the HR feed now lists them as a superintendent.
+    DirectoryImport.Report report = directoryImport.load("T" + Math.abs(leaver.hashCode()) + "," + leaver + ",Operations,manager,Superintendent", "admin");
+    Assertions.assertThat(report.loaded()).isEqualTo(1);
+
+    Assertions.assertThat(roster.find(leaver)).isEmpty();
+    Assertions.assertThat(roster.isActiveSoo(code, leaver)).isFalse();
+    Assertions.assertThat(authorizationService.createAuthorizationQuery().userIdIn(leaver).resourceId(pi.getId()).count()).isZero();
+    Task choose = task("chooseNewSoo", pi);
+    Assertions.assertThat((String) taskService.getVariable(choose.getId(), "withdrawalReason"))
+        .isEqualTo(leaver + " was taken off the case: left the SOO roster: not a chief inspector in the force's staff directory.");
+    String recommended = (String) taskService.getVariable(choose.getId(), "newSoo");
+    complete(choose);
+    execute(job("recordReallocation", pi));
+
+    assertThat(pi).hasPassed("caseReallocated").isWaitingAt("updateCase");
+    Assertions.assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("updateCase")
+        .taskCandidateUser(recommended).count()).isEqualTo(1);
+    Assertions.assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskCandidateUser(leaver).count()).isZero();
+    Assertions.assertThat(roster.activeSoos(code)).containsExactly(recommended);
+  }
+
+  @Test
+  void aDeletedUsersCasesGoToReallocation() {
+    String leaver = realSoo("soo-deleted-");
+    ProcessInstance pi = toOversightWith(leaver);
+
+    identityService.deleteUser(leaver);
+
+    Assertions.assertThat(roster.find(leaver)).isEmpty();
+    Assertions.assertThat(roster.isActiveSoo(pi.getBusinessKey(), leaver)).isFalse();
+    Assertions.assertThat((String) taskService.getVariable(task("chooseNewSoo", pi).getId(), "withdrawalReason"))
+        .endsWith("left the SOO roster: the user was deleted.");
+  }
+
+  /** A chief inspector as the force knows them: a user, in the SOO group, in the directory with the rank, on the roster. */
+  String realSoo(String prefix) {
+    String id = prefix + java.util.UUID.randomUUID().toString().substring(0, 8);
+    org.camunda.bpm.engine.identity.User user = identityService.newUser(id);
+    user.setFirstName("Test");
+    user.setLastName("Chief Inspector");
+    user.setPassword("Leaver-Check-2026!");
+    identityService.saveUser(user);
+    identityService.createMembership(id, Groups.SENIOR_OVERSIGHT_OFFICERS);
+    directory.save(new uk.police.daoversight.access.StaffDirectory.Staff(id, "T" + Math.abs(id.hashCode()), "Operations", "manager"));
+    directory.setRank(id, "Chief Inspector");
+    roster.save(new SooProfile(id, "Chief Inspector", "Operations", null, true, null, null));
+    return id;
+  }
+
+  /** A case in oversight with this SOO, chosen by the coordinator over the recommendation. */
+  ProcessInstance toOversightWith(String soo) {
+    ProcessInstance pi = start(Referrals.policeVictim("COLLEAGUE"));
+    reviewHistory(pi);
+    complete(task("allocateSoo", pi), withVariables("allocatedSoo", soo, "allocationReason", "continuity with the team"));
+    execute(job("recordAllocation", pi));
+    readCasePack(pi, soo);
+    contact(pi, "DECLINED", null);
+    assertThat(pi).isWaitingAt("updateCase");
+    Assertions.assertThat(roster.isActiveSoo(pi.getBusinessKey(), soo)).isTrue();
+    return pi;
   }
 
   // ---- steps shared by the paths above (see CaseDriver)

@@ -86,6 +86,7 @@ public class VaultKeyJobs {
     int rows = jdbc.update("update case_identity set erased_at = ?, open_reference_key = null, victim_staff_key = null, "
         + "victim_person_key = null, perpetrator_staff_key = null, perpetrator_person_key = null "
         + "where case_code = ? and erased_at is null", Timestamp.from(clock.instant()), caseCode);
+    jdbc.update("delete from case_person_sound where case_code = ?", caseCode);
     if (!destroyed && rows == 0) {
       return false;
     }
