@@ -97,6 +97,9 @@ class SsoJourneysTest {
   @Autowired StaffDirectory directory;
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
+  @Autowired uk.police.daoversight.security.sso.SsoUsers ssoUsers;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
+  @Autowired uk.police.daoversight.allocation.SooMembership sooMembership;
 
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -247,6 +250,26 @@ class SsoJourneysTest {
   }
 
   /** The OAuth2 client-credentials grant at the provider's token endpoint, as a force system makes it. */
+  /** Item 3: a new chief inspector known only to the directory and the provider may be a SOO after signing in. */
+  @Test
+  void aSignInMakesTheEngineUserAndItsMembershipsFollowTheToken() {
+    String userId = "ci.newcomer";
+    directory.save(new StaffDirectory.Staff(userId, "CI9001", "Response East", "manager"));
+    jdbc.update("update staff_directory set staff_rank = 'Chief Inspector' where user_id = ?", userId);
+    assertThat(sooMembership.whyNot(userId)).contains(uk.police.daoversight.allocation.SooMembership.NOT_A_USER);
+
+    ssoUsers.ensure(userId, Map.of("given_name", "New", "family_name", "Comer"));
+    ssoUsers.followGroups(userId, List.of(uk.police.daoversight.security.Groups.SENIOR_OVERSIGHT_OFFICERS));
+    assertThat(identityService.createUserQuery().userId(userId).singleResult().getLastName()).isEqualTo("Comer");
+    assertThat(sooMembership.whyNot(userId)).as("may go on the roster").isEmpty();
+
+    // The provider no longer puts them in the SOO group: the next sign-in takes the membership away.
+    ssoUsers.followGroups(userId, List.of(uk.police.daoversight.security.Groups.PANEL_MEMBERS));
+    assertThat(sooMembership.whyNot(userId)).contains(uk.police.daoversight.allocation.SooMembership.NOT_IN_GROUP);
+    assertThat(identityService.createGroupQuery().groupMember(userId).list()).extracting(g -> g.getId())
+        .containsExactly(uk.police.daoversight.security.Groups.PANEL_MEMBERS);
+  }
+
   private String clientCredentials(String clientId, List<String> audience, String scope) throws Exception {
     provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, clientId, "JWT", audience,
         Map.of("azp", clientId, "scope", scope), 3600));

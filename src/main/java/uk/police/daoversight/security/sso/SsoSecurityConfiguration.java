@@ -174,6 +174,7 @@ public class SsoSecurityConfiguration {
             caller.refusal() != null ? caller.refusal() : "A force system cannot sign in as a person", null));
       }
       users.ensure(caller.userId(), user.getClaims());
+      users.followGroups(caller.userId(), caller.groups());
       return new SsoCallers.SignedIn(authorities(caller), user.getIdToken(), user.getUserInfo(), caller);
     };
   }
