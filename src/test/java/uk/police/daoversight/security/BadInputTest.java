@@ -191,6 +191,34 @@ class BadInputTest extends EngineTest {
   }
 
   @Test
+  void aLoginWithoutItsFormIsA4xxWithAReason() {
+    // The webapps' login reads form fields: sent (with its CSRF cookie, as Tasklist does) without a
+    // form, Camunda's Jersey resource failed with a 500.
+    ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+    HttpHeaders cookies = new HttpHeaders();
+    page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).forEach(c -> {
+      String pair = c.split(";", 2)[0];
+      cookies.add(HttpHeaders.COOKIE, pair);
+      if (pair.startsWith("XSRF-TOKEN=")) {
+        cookies.add("X-XSRF-TOKEN", pair.substring("XSRF-TOKEN=".length()));
+      }
+    });
+    assertThat(cookies.get("X-XSRF-TOKEN")).as("Tasklist's CSRF cookie").isNotEmpty();
+    String login = "/camunda/api/admin/auth/user/default/login/tasklist";
+    for (MediaType type : java.util.Arrays.asList(null, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN)) {
+      HttpHeaders headers = new HttpHeaders();
+      headers.addAll(cookies);
+      if (type != null) {
+        headers.setContentType(type);
+      }
+      ResponseEntity<String> answer = rest.exchange(login, HttpMethod.POST,
+          new HttpEntity<>(type == null ? null : "{}", headers), String.class);
+      assertThat(answer.getStatusCode().value()).as(type + ": " + answer.getBody()).isEqualTo(415);
+      assertThat(answer.getBody()).contains("application/x-www-form-urlencoded").doesNotContain("at org.", "Exception");
+    }
+  }
+
+  @Test
   void aTaskThatNeverExistedIsA404NotAConflict() {
     for (String path : List.of("/engine-rest/task/no-such-task/complete", "/engine-rest/task/no-such-task/submit-form",
         "/engine-rest/task/no-such-task/claim", "/camunda/api/engine/engine/default/task/no-such-task/submit-form")) {
