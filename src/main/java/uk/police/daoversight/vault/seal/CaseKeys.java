@@ -92,23 +92,63 @@ public class CaseKeys {
     }
   }
 
+  /**
+   * The case's data key from its {@code case_key} row as the caller has just read it in the same
+   * statement as the sealed values ({@link #KEY_COLUMNS}), so that opening them needs no second
+   * query; a case with no key row yet is looked up (and keyed) as by {@link #aead(String)}.
+   */
+  public Aead aead(String caseCode, boolean keyRowFound, String wrapped) {
+    if (!keyRowFound) {
+      return aead(caseCode);
+    }
+    Map<String, Aead> memo = memo();
+    Aead known = memo == null ? null : memo.get(caseCode);
+    if (known == ERASED) {
+      throw new ErasedException(caseCode);
+    }
+    if (known != null) {
+      return known;
+    }
+    try {
+      Aead aead = fromRow(caseCode, wrapped);
+      if (memo != null) {
+        memo.put(caseCode, aead);
+      }
+      return aead;
+    } catch (ErasedException erased) {
+      if (memo != null) {
+        memo.put(caseCode, ERASED);
+      }
+      throw erased;
+    }
+  }
+
+  /**
+   * What a query joining {@code case_key k} on the case code selects for {@link #aead(String, boolean, String)}:
+   * whether the key row exists and its wrapped key.
+   */
+  public static final String KEY_COLUMNS = "k.case_code as key_case_code, k.wrapped_key as key_wrapped_key";
+
   private Aead load(String caseCode) {
     List<Map<String, Object>> rows = jdbc.queryForList("select wrapped_key from case_key where case_code = ?", caseCode);
     if (rows.isEmpty()) {
       cache.forget(caseCode);
       return create(caseCode);
     }
-    Object wrapped = rows.get(0).get("wrapped_key");
+    return fromRow(caseCode, (String) rows.get(0).get("wrapped_key"));
+  }
+
+  private Aead fromRow(String caseCode, String wrapped) {
     if (wrapped == null) {
       cache.forget(caseCode);
       throw new ErasedException(caseCode);
     }
-    Aead cached = cache.get(caseCode, (String) wrapped);
+    Aead cached = cache.get(caseCode, wrapped);
     if (cached != null) {
       return cached;
     }
-    Aead aead = primitive(unwrap(caseCode, (String) wrapped));
-    cache.put(caseCode, (String) wrapped, aead);
+    Aead aead = primitive(unwrap(caseCode, wrapped));
+    cache.put(caseCode, wrapped, aead);
     return aead;
   }
 

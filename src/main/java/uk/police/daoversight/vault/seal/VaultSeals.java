@@ -46,6 +46,24 @@ public class VaultSeals {
     }
   }
 
+  /**
+   * The case's seal from its key row as read together with the sealed values (the query joins
+   * {@code case_key k} and selects {@link CaseKeys#KEY_COLUMNS}): no second look-up.
+   */
+  public CaseSeal of(String caseCode, java.sql.ResultSet row) throws java.sql.SQLException {
+    boolean found = row.getString("key_case_code") != null;
+    String wrapped = row.getString("key_wrapped_key");
+    long start = System.nanoTime();
+    lookups.increment();
+    try {
+      return new CaseSeal(caseCode, keys.aead(caseCode, found, wrapped), nanos);
+    } catch (CaseKeys.ErasedException erased) {
+      return CaseSeal.erased(caseCode);
+    } finally {
+      nanos.add(System.nanoTime() - start);
+    }
+  }
+
   public CaseKeys keys() {
     return keys;
   }
