@@ -35,7 +35,7 @@ class BenchmarkSuiteTest {
     List<StartupBenchmark.Result> startup = settings.runs("startup")
         ? StartupBenchmark.run(settings.startupRuns(), settings.startupJvmArgs(), Path.of("target", "benchmark"))
         : List.of();
-    String markdown = report.render(runs, startup, Instant.now(), MachineInfo.loadAverage());
+    String markdown = report.render(runs, startup, Instant.now(), MachineInfo.loadAverage(), PreviousReport.read(settings.report()));
     System.out.println(markdown);
     Files.writeString(settings.report(), markdown);
   }

@@ -23,7 +23,8 @@ final class Sections {
 
         Needs the local PostgreSQL (`DB_HOST`, `DB_PORT`, `DB_USER`, `DB_PASSWORD` as for the application;
         default 127.0.0.1:5432, user postgres); every database is created fresh and dropped afterwards.
-        `-Dbench.only=lifecycle,reads,agenda,timers,startup,ceiling` picks parts; every size is a
+        `-Dbench.only=lifecycle,reads,agenda,timers,startup,ceiling` picks parts (what a run leaves out is
+        carried over from the BENCHMARKS.md it replaces, marked with that run's date); every size is a
         `-Dbench.*` property (table at the end). The default build (`mvn -B verify`) never runs the
         benchmarks: they are JUnit 5 tests tagged `benchmark`, which the default Surefire configuration excludes.
 
@@ -38,6 +39,11 @@ final class Sections {
           run as the job executor would run them (executed by the benchmark, so no acquisition waits). The
           baseline walks the same steps on `src/test/resources/benchmark/baselineCase.bpmn` (same shape, no
           listeners, delegates, vault or authorization) on a plain engine with its own fresh database.
+          Before sending each form the person reads as Tasklist does: the task and the form's variables.
+          The plain engine and the application run side by side in `bench.rounds` rounds, each round walking
+          `bench.cases / bench.rounds` cases through every variant of `bench.variants` in turn (the order reversed
+          every other round): PLAIN (the baseline), NONE, AUDIT, SEALING (the application with only that safeguard
+          on), SHIPPED (both, as shipped), UNCACHED (as shipped but no key cache). Ratios are taken round by round.
           Commits are counted at the JDBC connection, the same counter for both and for H2 and PostgreSQL (PostgreSQL's
           pg_stat_database is per database but updated lazily, and counts the plain engine's read-only transactions,
           which MyBatis rolls back, apart from Spring's, which commit): a *write* commit is a transaction that changed
