@@ -50,7 +50,7 @@ final class PreviousReport {
   static PreviousReport read(Path path) {
     try {
       return Files.exists(path) ? new PreviousReport(Files.readString(path)) : null;
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       return null;
     }
   }
