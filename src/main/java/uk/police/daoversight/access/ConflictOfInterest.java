@@ -149,9 +149,9 @@ public class ConflictOfInterest {
 
   /** The perpetrator; his line of command only when asked (it costs a walk up the directory). */
   private Optional<Perpetrator> perpetrator(String caseCode, boolean withLine) {
-    Optional<CaseIdentity> identity = caseCode == null ? Optional.empty() : vault.find(caseCode);
-    return identity.map(c -> withLine ? perpetrator(c.perpetrator().staffNumber(), c.perpetrator().department())
-        : new Perpetrator(c.perpetrator().staffNumber(), c.perpetrator().department(), List.of()));
+    Optional<IdentityVault.PerpetratorPost> post = caseCode == null ? Optional.empty() : vault.perpetratorPost(caseCode);
+    return post.map(c -> withLine ? perpetrator(c.staffNumber(), c.department())
+        : new Perpetrator(c.staffNumber(), c.department(), List.of()));
   }
 
   private Perpetrator perpetrator(String staffNumber, String department) {

@@ -38,7 +38,10 @@ public class SuspiciousAccess {
     if (userId == null) {
       return;
     }
-    Optional<ConflictOfInterest.Conflict> conflict = conflicts.check(userId, List.of(), caseCode);
+    // As the engine's guard asks it: someone who manages nobody cannot be in the perpetrator's line of
+    // command, so the walk up the directory is made only for managers.
+    Optional<ConflictOfInterest.Conflict> conflict = caseCode == null ? Optional.empty()
+        : conflicts.check(conflicts.profile(userId, List.of()), conflicts.managesAnyone(userId), caseCode);
     if (conflict.isPresent()) {
       alerts.raise(conflict.get().kind(), userId, caseCode,
           userId + " tried to reach case " + caseCode + ": " + conflict.get().reason());

@@ -16,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import uk.police.daoversight.access.BreakGlass;
 import uk.police.daoversight.access.SuspiciousAccess;
 import uk.police.daoversight.allocation.SooRoster;
@@ -56,8 +58,11 @@ public class CaseAnswers {
   private final SooRoster roster;
   private final BreakGlass breakGlass;
   private final SuspiciousAccess suspicious;
+  private final TransactionTemplate tx;
 
-  public CaseAnswers(JdbcTemplate jdbc, AccessAudit audit, SooRoster roster, BreakGlass breakGlass, SuspiciousAccess suspicious) {
+  public CaseAnswers(JdbcTemplate jdbc, AccessAudit audit, SooRoster roster, BreakGlass breakGlass, SuspiciousAccess suspicious,
+                     PlatformTransactionManager transactions) {
+    this.tx = new TransactionTemplate(transactions);
     this.jdbc = jdbc;
     this.audit = audit;
     this.roster = roster;
@@ -101,10 +106,15 @@ public class CaseAnswers {
     for (String code : cases) {
       rows.add(new AccessAudit.Row(answer.userId(), code, ACTION, AccessAudit.Outcome.ALLOWED, detail));
     }
-    audit.recordAll(rows);
-    if (cases.size() <= CHECK_UP_TO_CASES) {
-      cases.forEach(code -> suspicious.check(answer.userId(), code));
-    }
+    // One transaction (one connection, one commit) for the checks and the rows. The checks come first:
+    // an allowed read counts in none of them (they look at refusals and alerts), and so the chain's head,
+    // locked from the insert to the commit, is held only for the insert.
+    tx.executeWithoutResult(status -> {
+      if (cases.size() <= CHECK_UP_TO_CASES) {
+        cases.forEach(code -> suspicious.check(answer.userId(), code));
+      }
+      audit.recordAll(rows);
+    });
   }
 
   /** A refusal at a case's resource: the case it aimed at, or what was typed if it names none. */

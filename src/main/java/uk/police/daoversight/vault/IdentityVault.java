@@ -20,6 +20,7 @@ import uk.police.daoversight.intake.Referral;
 import uk.police.daoversight.vault.seal.CaseSeal;
 import uk.police.daoversight.vault.seal.PlainRowSealer;
 import uk.police.daoversight.vault.seal.SealedColumns;
+import uk.police.daoversight.vault.seal.CaseKeys;
 import uk.police.daoversight.vault.seal.VaultSeals;
 
 /**
@@ -135,8 +136,22 @@ public class IdentityVault {
     return p.dateOfBirth() == null ? null : p.dateOfBirth().toString();
   }
 
+  /** The row with its case key's, read in one statement: opening it needs no second look-up. */
+  private static final String WITH_KEY = "select i.*, " + CaseKeys.KEY_COLUMNS
+      + " from case_identity i left join case_key k on k.case_code = i.case_code where i.case_code = ?";
+
   public Optional<CaseIdentity> find(String caseCode) {
-    return jdbc.query("select * from case_identity where case_code = ?", this::open, caseCode).stream().findFirst();
+    return jdbc.query(WITH_KEY, this::open, caseCode).stream().findFirst();
+  }
+
+  /** The perpetrator's staff number and department (for the conflict checks): only those two values are opened. */
+  public record PerpetratorPost(String staffNumber, String department) {}
+
+  public Optional<PerpetratorPost> perpetratorPost(String caseCode) {
+    return jdbc.query(WITH_KEY, (rs, i) -> {
+      CaseSeal seal = seals.of(caseCode, rs);
+      return new PerpetratorPost(opened(seal, rs, "perpetrator_staff_number"), opened(seal, rs, "perpetrator_department"));
+    }, caseCode).stream().findFirst();
   }
 
   /** Conflict facts for SOO allocation. */
@@ -218,8 +233,8 @@ public class IdentityVault {
     if (selects.isEmpty()) {
       return List.of();
     }
-    return jdbc.query("select * from (" + String.join(" union ", selects) + ") m order by created_at, case_code",
-        this::open, args.toArray());
+    return jdbc.query("select m.*, " + CaseKeys.KEY_COLUMNS + " from (" + String.join(" union ", selects) + ") m"
+        + " left join case_key k on k.case_code = m.case_code order by m.created_at, m.case_code", this::open, args.toArray());
   }
 
   /**
@@ -284,7 +299,7 @@ public class IdentityVault {
   /** A case_identity row, opened with its case's key; an erased case's identities read as nothing. */
   private CaseIdentity open(ResultSet rs, int row) throws SQLException {
     String caseCode = rs.getString("case_code");
-    CaseSeal seal = seals.of(caseCode);
+    CaseSeal seal = seals.of(caseCode, rs);
     String knownTo = opened(seal, rs, "known_to");
     Set<String> known = knownTo == null || knownTo.isBlank() ? Set.of()
         : Arrays.stream(knownTo.split(",")).collect(Collectors.toCollection(LinkedHashSet::new));

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 record BenchSettings(List<Target> targets, Set<String> parts, int warmupCases, int cases, int casesAtScale, int openCases, int soos,
                      int waitingCases, int timers, int trickleTimers, int queryWarmup, int querySamples, int readSeconds,
                      int agendaWarmup, int agendaRuns, int startupRuns, int ceilingSeconds, boolean copyHistory,
-                     String startupJvmArgs, Path report) {
+                     String startupJvmArgs, Path report, int rounds, List<Safeguards.Variant> variants) {
 
   /** The vault key of the benchmark's applications: outside demo mode the application needs a real one. */
   static final String VAULT_KEY = "benchmark-vault-reference-key-0123456789abcdef";
@@ -45,7 +45,10 @@ record BenchSettings(List<Target> targets, Set<String> parts, int warmupCases, i
         number("bench.ceilingSeconds", 10),
         Boolean.parseBoolean(text("bench.copyHistory", "false")),
         text("bench.startupJvmArgs", ""),
-        Path.of(text("bench.report", "BENCHMARKS.md")));
+        Path.of(text("bench.report", "BENCHMARKS.md")),
+        number("bench.rounds", 6),
+        Arrays.stream(text("bench.variants", Arrays.stream(Safeguards.Variant.values()).map(Enum::name).collect(Collectors.joining(",")))
+            .split(",")).map(String::trim).map(v -> Safeguards.Variant.valueOf(v.toUpperCase(java.util.Locale.ROOT))).toList());
     s.check();
     return s;
   }
@@ -53,6 +56,12 @@ record BenchSettings(List<Target> targets, Set<String> parts, int warmupCases, i
   private void check() {
     if (!ALL_PARTS.containsAll(parts)) {
       throw new IllegalArgumentException("bench.only: choose from " + ALL_PARTS + ", not " + parts);
+    }
+    if (rounds < 1 || cases < rounds) {
+      throw new IllegalArgumentException("bench.rounds (" + rounds + ") must be at least 1 and at most bench.cases (" + cases + ")");
+    }
+    if (!variants.contains(Safeguards.Variant.SHIPPED)) {
+      throw new IllegalArgumentException("bench.variants must include SHIPPED (the application as shipped)");
     }
     if (contactStageCases() > openCases || waitingCases > openCases) {
       throw new IllegalArgumentException("bench.openCases (" + openCases + ") must hold the timer cases ("
@@ -92,12 +101,19 @@ record BenchSettings(List<Target> targets, Set<String> parts, int warmupCases, i
     d.put("bench.copyHistory", String.valueOf(copyHistory));
     d.put("bench.startupJvmArgs", startupJvmArgs.isEmpty() ? "(none)" : startupJvmArgs);
     d.put("bench.report", report.toString());
+    d.put("bench.rounds", String.valueOf(rounds));
+    d.put("bench.variants", variants.stream().map(Enum::name).collect(Collectors.joining(",")));
     FreshDatabase.DIAGNOSTICS.forEach(name -> {
       if (System.getProperty(name) != null) {
         d.put(name, System.getProperty(name));
       }
     });
     return d;
+  }
+
+  /** Cases per variant in each lifecycle round. */
+  int casesPerRound() {
+    return Math.max(1, cases / rounds);
   }
 
   /** True when every size is the issue's: only such a run may call itself full size. */

@@ -4,12 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.rest.dto.VariableValueDto;
+import org.camunda.bpm.engine.rest.dto.task.TaskDto;
 import org.camunda.bpm.engine.task.Task;
 import uk.police.daoversight.security.Groups;
 import uk.police.daoversight.support.CaseDriver;
@@ -40,6 +43,17 @@ final class CaseWalk {
 
   record Started(String processInstanceId, String businessKey) {}
 
+  /**
+   * Where the answers of a person's reads go, as engine-rest hands them to its response filters:
+   * the method, the path and the entity (engine-rest's DTOs). Null: the walk does not read.
+   */
+  interface Answers {
+    void answered(String user, List<String> groups, String method, String path, Object entity);
+
+    /** Reads as Tasklist makes them, their answers kept by no one (the plain engine, the audit off). */
+    Answers UNRECORDED = (user, groups, method, path, entity) -> { };
+  }
+
   /** A case past allocation: who its SOO is. */
   record OpenCase(String processInstanceId, String businessKey, String soo) {}
 
@@ -47,12 +61,24 @@ final class CaseWalk {
   private final TaskService taskService;
   private final ManagementService managementService;
   private final RuntimeService runtimeService;
+  private final FormService formService;
   private final CaseModel model;
   private final boolean asPeople;
+  private final Answers answers;
   /** Step name to {count, nanoseconds}, in the order the steps first ran. */
   private final Map<String, long[]> stepTimes = new LinkedHashMap<>();
 
   CaseWalk(ProcessEngine engine, CaseModel model, boolean asPeople) {
+    this(engine, model, asPeople, null);
+  }
+
+  /**
+   * With {@code answers}, each person's step also reads as Tasklist does before the form is sent:
+   * the task (a task list answer) and the form's variables, each answer handed to {@code answers}.
+   */
+  CaseWalk(ProcessEngine engine, CaseModel model, boolean asPeople, Answers answers) {
+    this.answers = answers;
+    this.formService = engine.getFormService();
     this.identityService = engine.getIdentityService();
     this.taskService = engine.getTaskService();
     this.managementService = engine.getManagementService();
@@ -134,6 +160,11 @@ final class CaseWalk {
       Task task = taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey(taskKey).singleResult();
       if (task == null) {
         throw new IllegalStateException("Process instance " + pi + " has no task " + taskKey + " for " + user);
+      }
+      if (this.answers != null) {
+        this.answers.answered(user, groups, "GET", "/engine-rest/task", List.of(TaskDto.fromEntity(task)));
+        this.answers.answered(user, groups, "GET", "/engine-rest/task/" + task.getId() + "/form-variables",
+            VariableValueDto.fromMap(formService.getTaskFormVariables(task.getId())));
       }
       taskService.complete(task.getId(), answers);
       return null;

@@ -30,6 +30,10 @@ class CommitCountingDataSource extends DelegatingDataSource {
     Counts minus(Counts earlier) {
       return new Counts(commits - earlier.commits, writeCommits - earlier.writeCommits, rollbacks - earlier.rollbacks);
     }
+
+    Counts plus(Counts more) {
+      return new Counts(commits + more.commits, writeCommits + more.writeCommits, rollbacks + more.rollbacks);
+    }
   }
 
   private final AtomicLong commits = new AtomicLong();

@@ -209,4 +209,40 @@ final class Explanations {
           j.getCorePoolSize() + " to " + j.getMaxPoolSize());
     }
   }
+
+  static String readAudit(List<TargetRun> runs) {
+    StringBuilder out = new StringBuilder();
+    for (TargetRun run : runs) {
+      Safeguards.Figures on = run.safeguards.get(Safeguards.Variant.SHIPPED);
+      Safeguards.Figures off = run.safeguards.get(Safeguards.Variant.SEALING);
+      if (on == null || off == null) {
+        continue;
+      }
+      out.append(run.target.label()).append(": the read audit costs ").append(Sections.percent(run.readAuditCost()))
+          .append(" of the cases/s; it writes ").append(Samples.format(on.auditRowsPerCase())).append(" rows per case in ")
+          .append(Samples.format(on.lifecycle().writeCommitsPerCase() - off.lifecycle().writeCommitsPerCase()))
+          .append(" more write commits (one per audited answer: the record must be durable before the answer leaves). ");
+    }
+    return out.append("What would cut it further: fewer answers per step (Tasklist reads the task and its form variables "
+        + "separately), or one commit for several people's answers at once (group commit), which needs concurrent clients.")
+        .toString();
+  }
+
+  static String sealing(List<TargetRun> runs) {
+    StringBuilder out = new StringBuilder();
+    for (TargetRun run : runs) {
+      Safeguards.Figures f = run.safeguards.get(Safeguards.Variant.SHIPPED);
+      if (f == null || f.sealMillisPerCase() == null) {
+        continue;
+      }
+      out.append(run.target.label()).append(": ").append(Samples.format(f.sealLookupsPerCase())).append(" key look-ups and ")
+          .append(Samples.format(f.unwrapsPerCase())).append(" KEK unwraps per case, p50 ")
+          .append(Samples.format(f.sealMillisPerCase().p50())).append(" ms, p95 ")
+          .append(Samples.format(f.sealMillisPerCase().p95())).append(" ms. ");
+    }
+    return out.append("Each look-up checks the case_key row (read in the same statement as the sealed values where the vault "
+        + "reads them), so that shredding counts at once on every node; the p95 is the sum of some forty sections of tens of "
+        + "microseconds each, which the machine's other processes preempt (compare the p50). Fewer look-ups per case (one "
+        + "per request rather than one per check) would cut it.").toString();
+  }
 }

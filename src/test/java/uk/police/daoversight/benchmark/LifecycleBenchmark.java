@@ -59,7 +59,7 @@ final class LifecycleBenchmark {
     return new Result(engineLabel, cases, seconds, commits, Samples.ofNanos(perCase), walk.meanStepMillis());
   }
 
-  private static void assertAllClosed(HistoryService history, String process, Set<String> ids) {
+  static void assertAllClosed(HistoryService history, String process, Set<String> ids) {
     long closed = history.createHistoricProcessInstanceQuery().processDefinitionKey(process).processInstanceIds(ids)
         .completed().executedActivityIdIn("caseClosed").count();
     if (closed != ids.size()) {

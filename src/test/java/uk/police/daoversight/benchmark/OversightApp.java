@@ -13,13 +13,20 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.beans.factory.annotation.Value;
+import java.time.Clock;
+import java.time.Duration;
+import uk.police.daoversight.vault.seal.SwitchableSeals;
+import uk.police.daoversight.vault.seal.VaultKek;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.police.daoversight.Application;
 
 /**
  * The application itself, started in this JVM on a fresh database with its own configuration
  * (application.yaml, plus the postgres profile on PostgreSQL). Changes, all for measuring: the data
- * source counts commits; Camunda's own group prefilter can be switched on for one measurement
+ * source counts commits; sealing can be switched off or to uncached keys per round ({@link SwitchableSeals});
+ * Camunda's own group prefilter can be switched on for one measurement
  * ({@link SwitchableGroupPrefilter}, off as shipped); and the job executor, configured and started as
  * the YAML says, is paused until the timer benchmark needs it (the other benchmarks run jobs
  * themselves, as the tests do, so that their timings do not include acquisition waits).
@@ -39,6 +46,8 @@ final class OversightApp implements AutoCloseable {
     args.addAll(List.of("--server.port=0", "--camunda.bpm.process-engine-name=" + engineName,
         // The benchmark brings its own people (300 SOOs); the demo's six would skew the roster.
         "--oversight.demo.enabled=false", "--oversight.vault.reference-key=" + BenchSettings.VAULT_KEY,
+        // Outside demo mode the vault needs a key-encryption key: a fresh Tink keyset, as VAULT_KEK would give it.
+        "--oversight.vault.kek=" + freshKek(),
         "--logging.level.root=warn",
         // A failing job's exception is reported by the benchmark; the engine would log it with every variable value.
         "--logging.level.org.camunda.bpm.engine.context=off"));
@@ -53,6 +62,18 @@ final class OversightApp implements AutoCloseable {
     OversightApp app = new OversightApp(context);
     app.jobExecutor().shutdown();
     return app;
+  }
+
+  /** A new AES-256-GCM Tink keyset in its JSON form (the benchmark's KEK; the databases are dropped afterwards). */
+  private static String freshKek() {
+    try {
+      com.google.crypto.tink.aead.AeadConfig.register();
+      return com.google.crypto.tink.TinkJsonProtoKeysetFormat.serializeKeyset(
+          com.google.crypto.tink.KeysetHandle.generateNew(com.google.crypto.tink.aead.PredefinedAeadParameters.AES256_GCM),
+          com.google.crypto.tink.InsecureSecretKeyAccess.get());
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   <T> T bean(Class<T> type) {
@@ -98,6 +119,15 @@ final class OversightApp implements AutoCloseable {
     @Bean
     static SwitchableGroupPrefilter.Plugin switchableGroupPrefilter() {
       return new SwitchableGroupPrefilter.Plugin();
+    }
+
+    /** The vault's seals with sealing switchable per round ({@link Safeguards}); as shipped unless a round switches it. */
+    @Bean
+    @Primary
+    static SwitchableSeals switchableSeals(JdbcTemplate jdbc, VaultKek kek, Clock clock,
+                                           @Value("${oversight.vault.key-cache.max-entries:1000}") int maxEntries,
+                                           @Value("${oversight.vault.key-cache.ttl:PT5M}") Duration ttl) {
+      return new SwitchableSeals(jdbc, kek, clock, maxEntries, ttl);
     }
 
     @Bean

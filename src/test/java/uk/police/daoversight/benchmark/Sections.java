@@ -23,7 +23,8 @@ final class Sections {
 
         Needs the local PostgreSQL (`DB_HOST`, `DB_PORT`, `DB_USER`, `DB_PASSWORD` as for the application;
         default 127.0.0.1:5432, user postgres); every database is created fresh and dropped afterwards.
-        `-Dbench.only=lifecycle,reads,agenda,timers,startup,ceiling` picks parts; every size is a
+        `-Dbench.only=lifecycle,reads,agenda,timers,startup,ceiling` picks parts (what a run leaves out is
+        carried over from the BENCHMARKS.md it replaces, marked with that run's date); every size is a
         `-Dbench.*` property (table at the end). The default build (`mvn -B verify`) never runs the
         benchmarks: they are JUnit 5 tests tagged `benchmark`, which the default Surefire configuration excludes.
 
@@ -38,6 +39,11 @@ final class Sections {
           run as the job executor would run them (executed by the benchmark, so no acquisition waits). The
           baseline walks the same steps on `src/test/resources/benchmark/baselineCase.bpmn` (same shape, no
           listeners, delegates, vault or authorization) on a plain engine with its own fresh database.
+          Before sending each form the person reads as Tasklist does: the task and the form's variables.
+          The plain engine and the application run side by side in `bench.rounds` rounds, each round walking
+          `bench.cases / bench.rounds` cases through every variant of `bench.variants` in turn (the order reversed
+          every other round): PLAIN (the baseline), NONE, AUDIT, SEALING (the application with only that safeguard
+          on), SHIPPED (both, as shipped), UNCACHED (as shipped but no key cache). Ratios are taken round by round.
           Commits are counted at the JDBC connection, the same counter for both and for H2 and PostgreSQL (PostgreSQL's
           pg_stat_database is per database but updated lazily, and counts the plain engine's read-only transactions,
           which MyBatis rolls back, apart from Spring's, which commit): a *write* commit is a transaction that changed
@@ -67,6 +73,8 @@ final class Sections {
   static List<Table> tables(List<TargetRun> runs, List<StartupBenchmark.Result> startup, BenchSettings settings) {
     List<Table> tables = new ArrayList<>();
     tables.add(lifecycle(runs));
+    tables.add(safeguards(runs));
+    tables.add(ratios(runs));
     tables.add(lifecycleSteps(runs));
     tables.add(ceiling(runs));
     tables.add(seeding(runs));
@@ -97,6 +105,50 @@ final class Sections {
       }
     }
     return t.note("The plain engine rolls back read-only transactions where Spring commits them, so only write commits compare.");
+  }
+
+  /** Issues #16 and #17: the lifecycle with each safeguard on or off, from the same rounds. */
+  private static Table safeguards(List<TargetRun> runs) {
+    Table t = new Table("1a. Safeguards one at a time (the same rounds, interleaved)", "database", "variant", "cases",
+        "cases/s (all rounds)", "cases/s per round, min–max", "ms/case p50", "ms/case p95", "write commits/case",
+        "audit rows/case", "key look-ups/case", "KEK unwraps/case", "seal+open ms/case p50", "seal+open ms/case p95");
+    for (TargetRun run : runs) {
+      for (Safeguards.Figures f : run.safeguards.values()) {
+        LifecycleBenchmark.Result r = f.lifecycle();
+        Samples rounds = Samples.of(f.roundCasesPerSecond().stream().mapToDouble(Double::doubleValue).toArray());
+        boolean app = f.variant() != Safeguards.Variant.PLAIN;
+        boolean sealed = app && f.variant().sealing != uk.police.daoversight.vault.seal.SwitchableSeals.Mode.OFF;
+        t.row(run.target.label(), f.variant().label, r.cases(), r.casesPerSecond(),
+            Samples.format(rounds.min()) + "–" + Samples.format(rounds.max()), r.perCaseMillis().p50(), r.perCaseMillis().p95(),
+            r.writeCommitsPerCase(), app ? (Object) f.auditRowsPerCase() : "–",
+            sealed ? (Object) f.sealLookupsPerCase() : "–", sealed ? (Object) f.unwrapsPerCase() : "–",
+            sealed ? (Object) f.sealMillisPerCase().p50() : "–", sealed ? (Object) f.sealMillisPerCase().p95() : "–");
+      }
+    }
+    return t.note("Each round walks the same number of cases through every variant in turn, the order reversed every other "
+            + "round (A,B,C, then C,B,A), so that the machine's other work weighs on all alike; one application serves every "
+            + "application variant, switched between rounds (SwitchableSeals, and the audit of the reads on or off).")
+        .note("Every person's step reads as Tasklist does before sending the form: the task (as a task list answer) and the "
+            + "form's variables; with the read audit on, each answer goes to the access record exactly as engine-rest's "
+            + "response filter hands it over (CaseAnswers: the cases it carried, one row per case in one batch, the chain, "
+            + "the suspicious-access checks). HTTP itself is left out: it would add the same time to both sides of each ratio.")
+        .note("Sealing off stores values unencrypted, with no case key (a benchmark-only seal); \"no key cache\" unwraps the "
+            + "case's data key through the KEK on every use, as before the key cache. \"seal+open\" is the time spent in "
+            + "VaultSeals (the case_key row, the key, AES-GCM) while walking one case: every seal and open of the case and "
+            + "of the checks made for it.");
+  }
+
+  private static Table ratios(List<TargetRun> runs) {
+    Table t = new Table("1b. Ratios of cases/s, round by round", "database", "ratio", "rounds", "median", "min", "max",
+        "cost (1 − median)");
+    for (TargetRun run : runs) {
+      for (Safeguards.Ratio r : run.ratios) {
+        t.row(run.target.label(), r.name(), r.perRound().count(), percent(r.perRound().p50()), percent(r.perRound().min()),
+            percent(r.perRound().max()), percent(1 - r.perRound().p50()));
+      }
+    }
+    return t.note("A ratio is taken within each round (both variants walked minutes apart at most), then summarised: the "
+        + "spread is the rounds' lowest and highest.");
   }
 
   /** Where the application's time goes: each step's mean, against the baseline's same step. */

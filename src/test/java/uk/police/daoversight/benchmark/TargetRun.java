@@ -11,6 +11,9 @@ final class TargetRun {
   final List<DatabaseCeiling.Result> ceiling = new ArrayList<>();
   LifecycleBenchmark.Result application;
   LifecycleBenchmark.Result baseline;
+  /** The lifecycle with each safeguard on or off, in rounds, and the ratios between them. */
+  java.util.Map<Safeguards.Variant, Safeguards.Figures> safeguards = java.util.Map.of();
+  List<Safeguards.Ratio> ratios = List.of();
   /** Referral start transactions of the timed fresh cases, and of the cases at scale. */
   Samples referralStartFresh;
   Samples referralStartAtScale;
@@ -29,6 +32,23 @@ final class TargetRun {
   /** The application's cases/s as a share of the baseline's. */
   Double lifecycleRatio() {
     return application == null || baseline == null ? null : application.casesPerSecond() / baseline.casesPerSecond();
+  }
+
+  /** A ratio of the rounds by its numerator and denominator, if measured. */
+  Safeguards.Ratio ratio(Safeguards.Variant numerator, Safeguards.Variant denominator) {
+    return ratios.stream().filter(r -> r.numerator() == numerator && r.denominator() == denominator).findFirst().orElse(null);
+  }
+
+  /** What the read audit costs: 1 − (as shipped ÷ sealing only), the median of the rounds. */
+  Double readAuditCost() {
+    Safeguards.Ratio r = ratio(Safeguards.Variant.SHIPPED, Safeguards.Variant.SEALING);
+    return r == null ? null : 1 - r.perRound().p50();
+  }
+
+  /** Sealing and opening per case, p95, as shipped. */
+  Double sealP95() {
+    Safeguards.Figures f = safeguards.get(Safeguards.Variant.SHIPPED);
+    return f == null || f.sealMillisPerCase() == null ? null : f.sealMillisPerCase().p95();
   }
 
   /** The single-client commit ceiling (pgbench where it ran, else the Java loop). */

@@ -31,6 +31,11 @@ final class TimedStarts implements CaseWalk.CaseModel {
     return model.processDefinitionKey();
   }
 
+  /** Cases started so far. */
+  int count() {
+    return nanos.size();
+  }
+
   /** The latest {@code n} starts. */
   Samples last(int n) {
     List<Long> latest = nanos.subList(Math.max(0, nanos.size() - n), nanos.size());

@@ -17,6 +17,10 @@ final class Verdicts {
     List<Report.Verdict> verdicts = new ArrayList<>();
     verdicts.add(judge(runs, "Case lifecycle throughput", "≥ 60 % of the baseline's cases/s",
         TargetRun::lifecycleRatio, r -> r >= 0.6, Sections::percent, Explanations::lifecycle));
+    verdicts.add(judge(runs, "Read audit's cost (#16)", "≤ 10 % of the lifecycle's cases/s (median of the rounds)",
+        TargetRun::readAuditCost, c -> c <= 0.10, c -> Sections.percent(c) + " " + spread(runs, c), Explanations::readAudit));
+    verdicts.add(judge(runs, "Sealing and opening a case's identity (#17)", "< 2 ms per case at p95",
+        TargetRun::sealP95, ms -> ms < 2, ms -> Samples.format(ms) + " ms", Explanations::sealing));
     verdicts.add(judge(runs, "Tasklist at " + settings.openCases() + " open cases, authorization on", "p95 < 100 ms",
         r -> r.worstTasklistRead() == null ? null : r.worstTasklistRead().authOn().p95(), p95 -> p95 < 100,
         p95 -> "worst p95 " + Samples.format(p95) + " ms", Explanations::tasklist));
@@ -28,6 +32,17 @@ final class Verdicts {
         ms -> "p99 " + Samples.format(ms / 1000) + " s late", Explanations::timers));
     verdicts.add(startup(startup));
     return verdicts;
+  }
+
+  /** The rounds' spread of the read audit's cost, for the target table (the run whose median this is). */
+  private static String spread(List<TargetRun> runs, double cost) {
+    for (TargetRun run : runs) {
+      Safeguards.Ratio r = run.ratio(Safeguards.Variant.SHIPPED, Safeguards.Variant.SEALING);
+      if (r != null && run.readAuditCost() == cost) {
+        return "(rounds " + Sections.percent(1 - r.perRound().max()) + " to " + Sections.percent(1 - r.perRound().min()) + ")";
+      }
+    }
+    return "";
   }
 
   /** Things the run showed beyond the targets. */
