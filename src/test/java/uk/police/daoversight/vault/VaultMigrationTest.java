@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import uk.police.daoversight.support.LocalPostgres;
+import uk.police.daoversight.vault.seal.CaseKeys;
 import uk.police.daoversight.vault.seal.CaseSeal;
 import uk.police.daoversight.vault.seal.SealVaultMigration;
 import uk.police.daoversight.vault.seal.SealedColumns;
@@ -81,7 +82,7 @@ class VaultMigrationTest {
     before.forEach((table, n) -> assertThat(after.get(table)).as("rows and values of " + table).containsExactly(n));
     assertThat(plainValues(jdbc)).as("plain values after").isZero();
 
-    VaultSeals seals = new VaultSeals(jdbc, kek, Clock.systemUTC());
+    VaultSeals seals = new VaultSeals(new CaseKeys(jdbc, kek, Clock.systemUTC()));
     Map<String, String> sealed = values(jdbc);
     assertThat(sealed.keySet()).isEqualTo(plain.keySet());
     plain.forEach((where, value) -> {
