@@ -66,8 +66,12 @@ public class OversightConfiguration {
     return new IdentityRedactingHistoryEventHandler(new DbHistoryEventHandler());
   }
 
-  /** engine-rest is open by default: require HTTP Basic through Camunda's own filter. */
+  /**
+   * engine-rest is open by default: require HTTP Basic through Camunda's own filter. In the sso
+   * profile engine-rest is closed by Spring Security (local passwords must not outlive a sign-in).
+   */
   @Bean
+  @org.springframework.context.annotation.Profile("!sso")
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());

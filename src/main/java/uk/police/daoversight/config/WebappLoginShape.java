@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Pattern;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -19,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * may log in is decided by the engine's identity service as before.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 21)
+// After Spring Security (-100) where single sign-on closes the local login with a 403.
+@Order(0)
 public class WebappLoginShape extends OncePerRequestFilter {
 
   private static final Pattern LOGIN = Pattern.compile(".*/api/admin/auth/user/[^/]+/login/[^/]+/?");

@@ -144,7 +144,7 @@ public class NotificationSender {
 
   /**
    * The engine user's e-mail address, or null when there is no such user, no address, or the user is
-   * not the force's staff (in no group, or in the partner agencies' group only).
+   * not the force's staff (in no group, or in the partner agencies' group).
    */
   private String address(String userId) {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
@@ -154,7 +154,8 @@ public class NotificationSender {
         return null;
       }
       List<Group> groups = context.getReadOnlyIdentityProvider().createGroupQuery().groupMember(userId).list();
-      boolean staff = groups.stream().anyMatch(g -> !Groups.PARTNER_AGENCIES.equals(g.getId()));
+      // A partner agency's representative is never mailed, even one also in a panel group.
+      boolean staff = !groups.isEmpty() && groups.stream().noneMatch(g -> Groups.PARTNER_AGENCIES.equals(g.getId()));
       return staff ? user.getEmail().trim() : null;
     }));
   }

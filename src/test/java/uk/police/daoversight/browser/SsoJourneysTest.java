@@ -226,6 +226,22 @@ class SsoJourneysTest {
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("auditor:demo".getBytes(StandardCharsets.UTF_8)))
         .GET().build(), HttpResponse.BodyHandlers.ofString());
     assertThat(basic.statusCode()).as("no local passwords on /api in this profile").isEqualTo(401);
+    for (String path : List.of("/engine-rest/user", "/engine-rest/task", "/engine-rest//process-instance")) {
+      HttpResponse<String> engineRest = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(path))
+          .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8)))
+          .GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(engineRest.statusCode()).as("no local passwords on " + path + " in this profile: " + engineRest.body())
+          .isBetween(400, 403);
+      assertThat(engineRest.body()).doesNotContain("\"id\":\"admin\"");
+    }
+    for (String login : List.of("/camunda/api/admin/auth/user/default/login/tasklist",
+        "/camunda/api/admin/auth/user/default/login/tasklist/", "/camunda/api/admin/auth/user/default/login/cockpit/x")) {
+      HttpResponse<String> local = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(login))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=demo")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(local.statusCode()).as("the local login at " + login).isBetween(400, 403);
+      assertThat(local.headers().allValues("Set-Cookie")).as("no session from " + login).noneMatch(c -> c.startsWith("SESSION="));
+    }
     assertThat(jdbc.queryForObject("select count(*) from case_identity", Integer.class))
         .as("no refused token made a case").isEqualTo(casesBefore);
   }

@@ -291,15 +291,19 @@ class NotificationMailTest extends EngineTest {
     uk.police.daoversight.support.TestUsers.ensure(engine.getIdentityService(), "noAddressSoo", "senior-oversight-officers");
     org.camunda.bpm.engine.identity.User partner = engine.getIdentityService().createUserQuery().userId("partner1").singleResult();
     Assertions.assertThat(partner.getEmail()).as("the partner agency's user has an address").isNotBlank();
+    // A partner agency's representative who also sits in a panel group is still not the force's staff.
+    uk.police.daoversight.support.TestUsers.ensure(engine.getIdentityService(), "partnerOnPanel", "partner-agencies", "panel-members");
+    engine.getIdentityService().saveUser(withEmail(engine.getIdentityService().createUserQuery().userId("partnerOnPanel").singleResult()));
+    outbox.add(Notice.task("partnerOnPanel", NoticeKind.TASK, "AAAA-BBBB", "Complete panel action", null, settings.tasklist(), "t-pp"));
     outbox.add(Notice.task("partner1", NoticeKind.TASK, "AAAA-BBBB", "Complete panel action", null, settings.tasklist(), "t-p"));
     outbox.add(Notice.task("noAddressSoo", NoticeKind.TASK, "AAAA-BBBB", "Complete panel action", null, settings.tasklist(), "t-n"));
     outbox.add(Notice.task("nobodyAtAll", NoticeKind.TASK, "AAAA-BBBB", "Complete panel action", null, settings.tasklist(), "t-x"));
     outbox.add(Notice.task("soo1", NoticeKind.TASK, "AAAA-BBBB", "Complete panel action", null, settings.tasklist(), "t-s"));
     Assertions.assertThat(sender.sendDue()).isEqualTo(1);
     Assertions.assertThat(recipients(only(smtp.getReceivedMessages()))).containsExactly("soo1@demo.invalid");
-    Assertions.assertThat(jdbc.queryForList("select recipient from notification_outbox where source_id in ('t-p','t-n','t-x') "
+    Assertions.assertThat(jdbc.queryForList("select recipient from notification_outbox where source_id in ('t-p','t-pp','t-n','t-x') "
         + "and status = 'SKIPPED' and last_error = ?", String.class, NotificationSender.NOT_STAFF))
-        .containsExactlyInAnyOrder("partner1", "noAddressSoo", "nobodyAtAll");
+        .containsExactlyInAnyOrder("partner1", "partnerOnPanel", "noAddressSoo", "nobodyAtAll");
   }
 
   @Test
@@ -428,5 +432,10 @@ class NotificationMailTest extends EngineTest {
   @SuppressWarnings("unused")
   private static Instant at(Date d) {
     return d.toInstant();
+  }
+
+  private static org.camunda.bpm.engine.identity.User withEmail(org.camunda.bpm.engine.identity.User user) {
+    user.setEmail(user.getId() + "@agency.invalid");
+    return user;
   }
 }

@@ -53,6 +53,10 @@ public class SsoIdentity {
     this.properties = properties;
     this.directoryByStaffNumber = directoryByStaffNumber;
     this.directoryByUserId = directoryByUserId;
+    if (properties.getGroupMapping().isEmpty()) {
+      throw new IllegalStateException("oversight.sso.group-mapping is empty: every sign-in would take away the person's"
+          + " groups here; map the provider's group ids to this application's groups " + Groups.ALL);
+    }
     properties.getGroupMapping().forEach((provider, group) -> {
       if (!Groups.ALL.contains(group) || Groups.REFERRAL_INTAKE.equals(group)) {
         throw new IllegalStateException("oversight.sso.group-mapping maps a provider group to '" + group
@@ -93,6 +97,19 @@ public class SsoIdentity {
       return null;
     }
     return directoryByUserId.apply(claimed).orElse(claimed);
+  }
+
+  /**
+   * Whether the token leaves out the person's group list: no groups claim at all, or Entra's group
+   * overage (more than 200 groups: {@code hasgroups}, or {@code _claim_names} pointing at Graph). A
+   * sign-in with such a token must not rewrite anyone's memberships: to the engine it would look like
+   * a person who lost every group (a SOO leaving the roster, their cases reallocated).
+   */
+  public boolean groupListMissing(Map<String, Object> claims) {
+    if (!claims.containsKey(properties.getGroupsClaim()) || claims.containsKey("hasgroups")) {
+      return true;
+    }
+    return claims.get("_claim_names") instanceof Map<?, ?> names && names.containsKey(properties.getGroupsClaim());
   }
 
   List<String> mappedGroups(Map<String, Object> claims) {

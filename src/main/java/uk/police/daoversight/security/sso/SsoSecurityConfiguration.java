@@ -145,10 +145,11 @@ public class SsoSecurityConfiguration {
             .requestMatchers(PATHS.matcher("/actuator/health"), PATHS.matcher("/error")).permitAll()
             // A favicon is no reason to start a sign-in (a second one, racing the first, would lose its state).
             .requestMatchers(request -> request.getRequestURI().endsWith("/favicon.ico")).permitAll()
-            // engine-rest keeps Camunda's own HTTP Basic filter (OversightConfiguration).
-            .requestMatchers(PATHS.matcher("/engine-rest/**")).permitAll()
-            // The webapps' local login is closed: people sign in with the force's provider.
-            .requestMatchers(PATHS.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/login/*")).denyAll()
+            // engine-rest takes local passwords only (Camunda's HTTP Basic filter): closed here, so no local
+            // or demo account outlives its owner's sign-in at the force's provider.
+            .requestMatchers(PATHS.matcher("/engine-rest/**")).denyAll()
+            // The webapps' local login is closed (any spelling of its path): people sign in with the force's provider.
+            .requestMatchers(PATHS.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/login/**")).denyAll()
             .anyRequest().authenticated())
         .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(people)))
         .logout(logout -> logout
@@ -158,7 +159,9 @@ public class SsoSecurityConfiguration {
             .logoutSuccessHandler(logoutAnswer))
         .exceptionHandling(exceptions -> exceptions
             // The webapps' XHRs get a 401, not a redirect to the provider they could not follow.
-            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), webappApi));
+            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), webappApi)
+            // engine-rest is closed in this profile: a plain 403, not a redirect to the provider.
+            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.FORBIDDEN), PATHS.matcher("/engine-rest/**")));
     return http.build();
   }
 
@@ -169,6 +172,10 @@ public class SsoSecurityConfiguration {
     return request -> {
       OidcUser user = provider.loadUser(request);
       Caller caller = identity.resolve(user.getClaims());
+      if (caller.refusal() == null && caller.kind() == Kind.PERSON && identity.groupListMissing(user.getClaims())) {
+        throw new OAuth2AuthenticationException(new OAuth2Error("access_denied", "The sign-in carries no list of your"
+            + " groups (the provider left it out); ask the service desk to assign this application's roles to you", null));
+      }
       if (caller.refusal() != null || caller.kind() != Kind.PERSON) {
         throw new OAuth2AuthenticationException(new OAuth2Error("access_denied",
             caller.refusal() != null ? caller.refusal() : "A force system cannot sign in as a person", null));

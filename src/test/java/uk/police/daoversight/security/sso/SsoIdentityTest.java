@@ -109,4 +109,22 @@ class SsoIdentityTest {
     assertThatThrownBy(() -> new SsoIdentity(badClient, n -> Optional.empty(), u -> Optional.empty()))
         .hasMessageContaining("client id");
   }
+
+  @Test
+  void aSignInThatLeavesOutTheGroupListIsToldApartFromOneWithNoMappedGroups() {
+    assertThat(identity.groupListMissing(Map.of("employeeid", "CI1002"))).as("no groups claim").isTrue();
+    assertThat(identity.groupListMissing(Map.of("employeeid", "CI1002", "hasgroups", true))).as("Entra's overage flag").isTrue();
+    assertThat(identity.groupListMissing(Map.of("employeeid", "CI1002", "_claim_names", Map.of("groups", "src1"))))
+        .as("Entra's overage pointer").isTrue();
+    assertThat(identity.groupListMissing(Map.of("employeeid", "CI1002", "groups", List.of()))).as("an empty list is a list").isFalse();
+    assertThat(identity.groupListMissing(Map.of("employeeid", "CI1002", "groups", List.of("guid-soo")))).isFalse();
+  }
+
+  @Test
+  void anEmptyGroupMappingStopsStartUp() {
+    SsoProperties empty = properties();
+    empty.setGroupMapping(Map.of());
+    assertThatThrownBy(() -> new SsoIdentity(empty, n -> Optional.empty(), u -> Optional.empty()))
+        .hasMessageContaining("group-mapping is empty");
+  }
 }
