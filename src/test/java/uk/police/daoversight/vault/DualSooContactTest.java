@@ -216,4 +216,26 @@ class DualSooContactTest extends EngineTest {
     assertThat(jdbc.queryForObject("select perpetrator_contact from case_identity where case_code = ?", String.class,
         answer.getBody().get("caseCode"))).isNull();
   }
+
+  @Test
+  void theOtherPartysSooIsCheckedAgainstTheVictimWhomTheirPartyAllegesAgainst() {
+    // The test victim works in Response South, soo2's department: soo2 may oversee the victim, never the other party.
+    CaseDriver driver = new CaseDriver(runtimeService);
+    ProcessInstance pi = driver.start(Referrals.with(Referrals.policeVictim("IDVA"), true, List.of()));
+    driver.reviewHistory(pi);
+    String first = (String) runtimeService.getVariable(pi.getId(), "allocatedSoo");
+    String second = (String) runtimeService.getVariable(pi.getId(), "allocatedSecondSoo");
+    assertThat(second).as("recommended for the other party").isNotNull().isNotEqualTo("soo2");
+
+    String victimSoo = "soo2".equals(first) ? second : first;
+    Task allocate = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("allocateSoo").singleResult();
+    taskService.complete(allocate.getId(), withVariables("allocatedSoo", victimSoo, "allocatedSecondSoo", "soo2",
+        "allocationReason", "soo2 knows the estate"));
+    managementService.createJobQuery().processInstanceId(pi.getId()).activityId("recordAllocation").list()
+        .forEach(j -> managementService.executeJob(j.getId()));
+    assertThat((String) runtimeService.getVariable(pi.getId(), "allocationProblem"))
+        .contains("soo2 cannot be allocated for the other party: conflict with a party");
+    assertThat(jdbc.queryForObject("select count(*) from case_soo where case_code = ?", Integer.class, pi.getBusinessKey()))
+        .isZero();
+  }
 }
