@@ -238,4 +238,20 @@ class DualSooContactTest extends EngineTest {
     assertThat(jdbc.queryForObject("select count(*) from case_soo where case_code = ?", Integer.class, pi.getBusinessKey()))
         .isZero();
   }
+
+  @Autowired uk.police.daoversight.vault.seal.VaultKeyJobs keyJobs;
+  @Autowired IdentityVault vault;
+
+  @Test
+  void aNewDataKeyResealsTheOtherPartysContactToo() {
+    DualCase c = referredAndAllocated("07700 900719");
+    String before = jdbc.queryForObject("select perpetrator_contact from case_identity where case_code = ?", String.class,
+        c.caseCode());
+    // The job takes the cases keyed before "since": a second ahead takes this one for sure.
+    assertThat(keyJobs.reencryptSince(java.time.Instant.now().plusSeconds(1), 100_000)).isPositive();
+    String after = jdbc.queryForObject("select perpetrator_contact from case_identity where case_code = ?", String.class,
+        c.caseCode());
+    assertThat(after).startsWith(CaseSeal.PREFIX).isNotEqualTo(before);
+    assertThat(vault.find(c.caseCode()).orElseThrow().perpetrator().contact()).isEqualTo("07700 900719");
+  }
 }
