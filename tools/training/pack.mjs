@@ -80,14 +80,21 @@ function timer(def) {
 // Expressions a reader meets in names and due dates, in plain words.
 const plainWords = {
   '${contactDueDate}': '72 hours after allocation',
-  '${chaseDueDate}': 'by the next chase'
+  '${chaseDueDate}': 'by the next chase',
+  '${agendaDesk.slotTitle(panelId, agendaCaseCode)}': '10:15-10:30 CODE: record the outcome (one per slot)',
+  '${agendaDesk.slotEnd(panelId, agendaCaseCode)}': "at the slot's end",
+  '${agendaDesk.sooSlotTitle(panelId, sooSlot)}': 'Your panel slot 10:15-10:30 on 5 January 2027 · CODE (one per SOO per slot)',
+  '${agendaDesk.sooOfSlot(sooSlot)}': "the slot's SOO",
+  '${agendaDesk.slotStart(panelId, agendaDesk.caseOfSlot(sooSlot))}': "at the slot's start",
+  '${panelAttendance.acknowledgementTitle(panelId)}': 'Acknowledge confidentiality for the panel of (the meeting) (one per person named)',
+  '${attendee}': 'the person named at attendance'
 };
 function plain(text) {
   return Object.entries(plainWords).reduce((t, [expression, words]) => t.split(expression).join(words), text || '');
 }
 function who(el) {
   const parts = [];
-  if (el.assignee) parts.push('assigned to ' + el.assignee.replace('${assignedSoo}', 'the allocated SOO'));
+  if (el.assignee) parts.push('assigned to ' + plain(el.assignee.replace('${assignedSoo}', 'the allocated SOO')));
   if (el.candidateGroups) parts.push('offered to ' + el.candidateGroups);
   if (el.candidateUsers) parts.push('offered to ' + el.candidateUsers.replace('${caseSoos.candidates(caseCode)}', "the case's SOO(s)"));
   return parts.join('; ');

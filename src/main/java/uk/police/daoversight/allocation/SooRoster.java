@@ -64,6 +64,11 @@ public class SooRoster {
     return counts;
   }
 
+  /** The case codes of every open case with a SOO (allocations not yet released), in case code order. */
+  public List<String> openCases() {
+    return jdbc.queryForList("select distinct case_code from case_soo where released_at is null order by case_code", String.class);
+  }
+
   /** Records the allocation and moves the SOO's last allocated date (fair rotation). */
   public void allocate(String caseCode, String userId, String party, String allocatedBy, String overrideReason, Instant now) {
     jdbc.update("insert into case_soo (case_code, user_id, party, allocated_at, allocated_by, override_reason) values (?,?,?,?,?,?)",

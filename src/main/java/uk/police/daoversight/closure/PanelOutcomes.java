@@ -21,6 +21,8 @@ import uk.police.daoversight.process.CaseVariables;
 public class PanelOutcomes {
 
   public static final String MESSAGE = "PanelOutcomeRecorded";
+  /** The outcome's direction, learning and good practice go back to the SOO, to feed back to the investigation team. */
+  public static final String LEARNING_MESSAGE = "PanelLearningRecorded";
 
   public enum Kind { PANEL, CONFERENCE }
 
@@ -60,6 +62,14 @@ public class PanelOutcomes {
     return risk == null ? "STANDARD" : risk.toString();
   }
 
+  /** Routed to a case conference by the complexity rules: it keeps the complex slot at the panel. */
+  private boolean complex(String caseCode) {
+    var instance = runtimeService.createProcessInstanceQuery().processDefinitionKey("oversightCase")
+        .processInstanceBusinessKey(caseCode).singleResult();
+    return instance != null
+        && "CASE_CONFERENCE".equals(runtimeService.getVariable(instance.getId(), CaseVariables.COMPLEX_ROUTE.getName()));
+  }
+
   /** Returns the outcome id. */
   public String record(Outcome o) {
     String outcomeId = UUID.randomUUID().toString();
@@ -75,7 +85,7 @@ public class PanelOutcomes {
     }
     actions.add(o.caseCode(), outcomeId, o.actions());
     if (o.bringBack()) {
-      candidates.broughtBack(o.caseCode(), riskLevel(o.caseCode()));
+      candidates.broughtBack(o.caseCode(), riskLevel(o.caseCode()), o.escalateToConference() || complex(o.caseCode()));
     } else if (o.kind() == Kind.PANEL) {
       candidates.remove(o.caseCode());
     }
@@ -87,6 +97,13 @@ public class PanelOutcomes {
         .setVariable(CaseVariables.PANEL_OUTCOME_ID.getName(), outcomeId)
         .setVariable(CaseVariables.PANEL_REQUESTED_RETURN.getName(), Variables.booleanValue(o.bringBack()))
         .correlate();
+    if (!PanelLearning.of(outcomeId, o.directionForVictim(), o.directionForInvestigation(), o.individualLearning(), o.goodPractice())
+        .isEmpty()) {
+      runtimeService.createMessageCorrelation(LEARNING_MESSAGE)
+          .processInstanceBusinessKey(o.caseCode())
+          .setVariable(CaseVariables.LEARNING_OUTCOME_ID.getName(), outcomeId)
+          .correlate();
+    }
     return outcomeId;
   }
 }

@@ -79,7 +79,9 @@ public class OversightConfiguration {
     return registration;
   }
 
+  /** HTTP Basic on /api and the dashboard; in the sso profile, SsoEngineAuthentication takes its place. */
   @Bean
+  @org.springframework.context.annotation.Profile("!sso")
   FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identityService) {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService));

@@ -17,7 +17,10 @@ import uk.police.daoversight.security.CurrentUser;
 import uk.police.daoversight.security.Groups;
 import uk.police.daoversight.vault.IdentityVault;
 
-/** {@code POST /api/referrals}: a force system records a referral (case coordinators only). */
+/**
+ * {@code POST /api/referrals}: a referral is recorded by a case coordinator, or by a force system with
+ * client credentials scoped to referral intake (group {@code referral-intake}, single sign-on).
+ */
 @RestController
 @RequestMapping("/api/referrals")
 public class ReferralController {
@@ -39,7 +42,7 @@ public class ReferralController {
 
   @PostMapping
   public ResponseEntity<Map<String, String>> refer(@RequestBody ReferralRequest request) {
-    currentUser.requireAnyGroup(Groups.CASE_COORDINATORS);
+    currentUser.requireAnyGroup(Groups.CASE_COORDINATORS, Groups.REFERRAL_INTAKE);
     validator.validate(request);
     ProcessInstance instance;
     try {

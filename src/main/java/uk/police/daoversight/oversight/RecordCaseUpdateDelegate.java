@@ -6,6 +6,7 @@ import static uk.police.daoversight.process.CaseVariables.CLOSURE_REFUSAL;
 import static uk.police.daoversight.process.CaseVariables.CLOSURE_REQUESTED;
 import static uk.police.daoversight.process.CaseVariables.CLOSURE_RETURN_REASON;
 import static uk.police.daoversight.process.CaseVariables.CONCERN_INVESTIGATOR_CHANGED;
+import static uk.police.daoversight.process.CaseVariables.COMPLEX_ROUTE;
 import static uk.police.daoversight.process.CaseVariables.CONCERN_LACK_OF_UPDATES;
 import static uk.police.daoversight.process.CaseVariables.CONCERN_LENGTHY_INVESTIGATION;
 import static uk.police.daoversight.process.CaseVariables.CRIMINAL_INVESTIGATION_STATUS;
@@ -53,7 +54,9 @@ public class RecordCaseUpdateDelegate implements JavaDelegate {
         isTrue(SUPPORT_DA_SERVICE.from(execution).getOrNull()), VICTIM_SUPPORTS_INVESTIGATION.from(execution).getOrNull(),
         UPDATE_SUMMARY.from(execution).getOrNull()));
     if (isTrue(BRING_TO_PANEL.from(execution).getOrNull())) {
-      panelCandidates.list(CASE_CODE.from(execution).get(), PanelCandidates.UPDATE, false, RISK_LEVEL.from(execution).get(), true);
+      boolean complex = "CASE_CONFERENCE".equals(COMPLEX_ROUTE.from(execution).getOrNull());
+      panelCandidates.list(CASE_CODE.from(execution).get(), PanelCandidates.UPDATE, false, RISK_LEVEL.from(execution).get(), true,
+          complex);
     }
     BRING_TO_PANEL.on(execution).set(false);
     CLOSURE_REQUESTED.on(execution).set(isTrue(REQUEST_CLOSURE.from(execution).getOrNull()));

@@ -22,12 +22,23 @@ public record Agenda(List<Item> items, List<CarriedOver> carriedOver, int capaci
    * @param startMinute    minutes from the start of the meeting
    * @param priority       the triage priority (1 = highest)
    * @param priorityReason why the case has that priority
+   * @param complex        a complex case, given the slot rules' complex slot
    */
   public record Item(String caseCode, String reviewType, int slotMinutes, int startMinute, List<String> soos,
-                     int priority, String priorityReason, boolean addedByAdmin) {
+                     int priority, String priorityReason, boolean addedByAdmin, boolean complex) {
 
     public Item {
       soos = soos == null ? List.of() : List.copyOf(soos);
+    }
+
+    public Item(String caseCode, String reviewType, int slotMinutes, int startMinute, List<String> soos,
+                int priority, String priorityReason, boolean addedByAdmin) {
+      this(caseCode, reviewType, slotMinutes, startMinute, soos, priority, priorityReason, addedByAdmin, false);
+    }
+
+    /** NEW, UPDATE, or either marked complex ("UPDATE, complex"), as the agenda shows it. */
+    public String typeShown() {
+      return complex ? reviewType + ", complex" : reviewType;
     }
 
     public Item(String caseCode, String reviewType, int slotMinutes, int startMinute, List<String> soos,

@@ -28,7 +28,7 @@ public class AgendaBuilder {
     /** Priority 1 = highest, with a reason. */
     Triage triage(AgendaCandidate candidate);
 
-    /** Slot length in minutes; complex is always false for panel candidates. */
+    /** Slot length in minutes; complex for a case routed to a case conference that comes to the panel. */
     int slotMinutes(String reviewType, boolean complex);
   }
 
@@ -145,7 +145,7 @@ public class AgendaBuilder {
     int used = 0;
     for (Ranked r : ranked) {
       AgendaCandidate c = r.candidate();
-      int slot = once.slotMinutes(c.reviewType(), false);
+      int slot = once.slotMinutes(c.reviewType(), c.complex());
       if (slot <= 0) {
         throw new IllegalStateException("The slot rules gave " + slot + " minutes for " + c.reviewType()
             + " (case " + c.caseCode() + "); a slot must be at least 1 minute");
@@ -153,7 +153,7 @@ public class AgendaBuilder {
       boolean placeable = !deferrals.containsKey(c.caseCode()) && !onOtherPanels.containsKey(c.caseCode());
       if (placeable && used + slot <= capacityMinutes) {
         items.add(new Agenda.Item(c.caseCode(), c.reviewType(), slot, used, c.soos(),
-            r.triage().priority(), r.triage().reason(), addedCodes.contains(c.caseCode())));
+            r.triage().priority(), r.triage().reason(), addedCodes.contains(c.caseCode()), c.complex()));
         used += slot;
       } else {
         notPlaced.add(r);

@@ -100,6 +100,41 @@ public class AgendaDesk {
     return new Instant[] {from, from.plusSeconds(item.slotMinutes() * 60L)};
   }
 
+  /**
+   * One entry per SOO per slot, in agenda order: "K7Q4-M2XD/soo1". Each SOO is told their slot
+   * (both SOOs of a counter-allegation case share one slot, each told).
+   */
+  public List<String> sooSlots(String meetingId) {
+    List<String> slots = new ArrayList<>();
+    for (Agenda.Item item : meetings.agenda(meetingId)) {
+      item.soos().stream().filter(s -> !s.isBlank()).forEach(soo -> slots.add(item.caseCode() + "/" + soo));
+    }
+    return slots;
+  }
+
+  public static String caseOfSlot(String sooSlot) {
+    return sooSlot.substring(0, sooSlot.indexOf('/'));
+  }
+
+  public static String sooOfSlot(String sooSlot) {
+    return sooSlot.substring(sooSlot.indexOf('/') + 1);
+  }
+
+  /** The SOO's notice: "Your panel slot 10:15-10:30 on 5 January 2027 · K7Q4-M2XD". */
+  public String sooSlotTitle(String meetingId, String sooSlot) {
+    String caseCode = caseOfSlot(sooSlot);
+    Instant start = meetings.find(meetingId).orElseThrow().heldOn();
+    DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK).withZone(settings.zone());
+    return "Your panel slot " + slotTimes(meetingId, caseCode) + " on " + day.format(start) + " · " + caseCode;
+  }
+
+  /** "10:15-10:30" */
+  public String slotTimes(String meetingId, String caseCode) {
+    Instant[] slot = slot(meetingId, caseCode);
+    DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm").withZone(settings.zone());
+    return hhmm.format(slot[0]) + "-" + hhmm.format(slot[1]);
+  }
+
   /** What happened to a case in its slot. */
   public enum SlotResult { DISCUSSED, DEFERRED, NOT_REACHED }
 
@@ -227,11 +262,88 @@ public class AgendaDesk {
         n -> "... and " + n + " more cases carried over to the next panel (" + carried.size() + " in all)");
   }
 
+  /**
+   * The agenda as the "Prepare agenda" form's table: one row per slot with its time, case code, type
+   * (NEW, UPDATE, complex), minutes, SOO(s) and why it is there. Case codes and user ids only.
+   */
+  public List<Map<String, Object>> slotRows(String meetingId) {
+    Instant start = meetings.find(meetingId).orElseThrow().heldOn();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Agenda.Item item : meetings.agenda(meetingId)) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("time", times(start, item));
+      row.put("caseCode", item.caseCode());
+      row.put("type", item.typeShown());
+      row.put("minutes", item.slotMinutes());
+      row.put("soo", String.join(" and ", item.soos()));
+      row.put("why", item.addedByAdmin() ? "Added by the administrator; " + item.priorityReason() : item.priorityReason());
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  /** The cases carried over as the form's second table: case code, type and the reason, deferrals first. */
+  public List<Map<String, Object>> carriedOverRows(String meetingId) {
+    List<Agenda.CarriedOver> carried = new ArrayList<>(meetings.carriedOver(meetingId));
+    carried.sort(Comparator.comparing((Agenda.CarriedOver c) -> !c.reason().startsWith(Agenda.DEFERRED_PREFIX)));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Agenda.CarriedOver c : carried) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("caseCode", c.caseCode());
+      row.put("type", c.reviewType());
+      row.put("reason", c.reason());
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  /**
+   * The cases the administrator may put first or defer: every case waiting for this panel (on the
+   * agenda or carried over), as a form-js list of {label, value}; the value is the case code.
+   */
+  public List<Map<String, String>> waitingOptions(String meetingId) {
+    List<Map<String, String>> options = new ArrayList<>();
+    for (Agenda.Item item : meetings.agenda(meetingId)) {
+      options.add(option(item.caseCode(), item.caseCode() + " (" + times(meetings.find(meetingId).orElseThrow().heldOn(), item)
+          + ", " + item.typeShown() + ")"));
+    }
+    for (Agenda.CarriedOver c : meetings.carriedOver(meetingId)) {
+      options.add(option(c.caseCode(), c.caseCode() + " (carried over, " + c.reviewType() + ")"));
+    }
+    return options;
+  }
+
+  /**
+   * The open cases with a SOO that are not waiting and on no other open panel: those the
+   * administrator may add; with the ones already added (the form sends its ticks back).
+   */
+  public List<Map<String, String>> addOptions(String meetingId, List<String> alreadyAdded) {
+    Set<String> waiting = candidates.waiting().stream().map(PanelCandidates.Waiting::caseCode).collect(Collectors.toSet());
+    Set<String> elsewhere = meetings.onOtherOpenPanels(meetingId);
+    // A case added at the last revision is waiting now, and stays offered so the form can send it back.
+    return roster.openCases().stream()
+        .filter(c -> (!waiting.contains(c) || alreadyAdded.contains(c)) && !elsewhere.contains(c))
+        .map(c -> option(c, c)).toList();
+  }
+
+  private static Map<String, String> option(String value, String label) {
+    Map<String, String> option = new LinkedHashMap<>();
+    option.put("label", label);
+    option.put("value", value);
+    return option;
+  }
+
+  private String times(Instant start, Agenda.Item item) {
+    DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm").withZone(settings.zone());
+    return hhmm.format(start.plusSeconds(item.startMinute() * 60L)) + "-"
+        + hhmm.format(start.plusSeconds((item.startMinute() + item.slotMinutes()) * 60L));
+  }
+
   private String describe(Instant start, Agenda.Item item) {
     DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm").withZone(settings.zone());
     return hhmm.format(start.plusSeconds(item.startMinute() * 60L)) + "-"
         + hhmm.format(start.plusSeconds((item.startMinute() + item.slotMinutes()) * 60L)) + "  " + item.caseCode()
-        + "  " + item.reviewType() + "  " + item.slotMinutes() + " min  SOO " + String.join(" and ", item.soos())
+        + "  " + item.typeShown() + "  " + item.slotMinutes() + " min  SOO " + String.join(" and ", item.soos())
         + "  (" + item.priorityReason() + ")";
   }
 
@@ -241,7 +353,7 @@ public class AgendaDesk {
     List<AgendaCandidate> list = new ArrayList<>();
     for (PanelCandidates.Waiting w : waiting) {
       list.add(new AgendaCandidate(w.caseCode(), w.reviewType(), w.requestedBack(), w.riskLevel(), w.daysWaiting(now),
-          soos.getOrDefault(w.caseCode(), List.of()), w.notReached(), w.sooRequested()));
+          soos.getOrDefault(w.caseCode(), List.of()), w.notReached(), w.sooRequested(), w.complex()));
     }
     return list;
   }

@@ -12,17 +12,19 @@ import uk.police.daoversight.audit.AccessAudit;
 import uk.police.daoversight.security.Groups;
 
 /**
- * Access follows the breakout room. Granted at the agenda's publication, it holds only from the
- * meeting's start to its end (a hard limit in the grant itself, which no late close outlives) and
- * until the meeting closes. In that window the
- * attendees (chair, members, partner agencies, the PSD representative) may read the anonymised case
- * update forms of the cases on the agenda, and each SOO only their own case. The process opens and
+ * Access follows the breakout room, for named people only. At the agenda's publication each SOO is
+ * given their own case; each attendee named at attendance (chair, members, PSD, each partner agency's
+ * representative) is given the agenda's cases when they acknowledge confidentiality for that meeting
+ * ({@link #admit}). Every grant holds only from the meeting's start to its end (a hard limit in the
+ * grant itself, which no late close outlives) and until the meeting closes. No group is ever given a
+ * case: a member who was not named, or did not acknowledge, reads nothing. The process opens and
  * closes the room; nothing outlives the meeting. Every grant and removal is audited, in the same
- * transaction. An attendee conflicted on a case ({@link ConflictOfInterest}) is not given it.
+ * transaction. A person conflicted on a case ({@link ConflictOfInterest}) is not given it.
  */
 @Service
 public class BreakoutRoom {
 
+  /** The groups whose members may be named as attendees (never given a case as a group). */
   static final List<String> ATTENDEES = List.of(Groups.PANEL_CHAIR, Groups.PANEL_MEMBERS, Groups.PARTNER_AGENCIES, Groups.PSD);
 
   private final JdbcTemplate jdbc;
@@ -46,9 +48,6 @@ public class BreakoutRoom {
     String insert = "insert into meeting_access (meeting_id, case_code, grantee, grantee_type, granted_at, valid_from, valid_until) "
         + "values (?,?,?,?,?,?,?)";
     for (Agenda.Item item : agenda) {
-      for (String group : ATTENDEES) {
-        jdbc.update(insert, meetingId, item.caseCode(), group, "GROUP", now, validFrom, validUntil);
-      }
       for (String soo : item.soos()) {
         if (conflicts.check(soo, List.of(), item.caseCode()).isPresent()) {
           continue; // never allocated in the first place; if the directory changed since, no access
@@ -56,8 +55,32 @@ public class BreakoutRoom {
         jdbc.update(insert, meetingId, item.caseCode(), soo, "USER", now, validFrom, validUntil);
       }
       audit.record(null, item.caseCode(), "MEETING_ACCESS", AccessAudit.Outcome.GRANTED,
-          "panel " + meetingId + ": attendees and SOO(s) " + String.join(", ", item.soos()));
+          "panel " + meetingId + ": SOO(s) " + String.join(", ", item.soos()));
     }
+  }
+
+  /**
+   * An attendee named at attendance who acknowledged confidentiality: the agenda's cases, except
+   * any they are conflicted on, from the meeting's start to its end. Returns the cases given.
+   */
+  @Transactional
+  public List<String> admit(String meetingId, String userId, List<Agenda.Item> agenda, Instant from, Instant until) {
+    Timestamp now = Timestamp.from(clock.instant());
+    List<String> given = new java.util.ArrayList<>();
+    for (Agenda.Item item : agenda) {
+      if (conflicts.check(userId, List.of(), item.caseCode()).isPresent()) {
+        // Recorded as the room's decision (no user): the attendee tried nothing, so no refusal counts against them.
+        audit.record(null, item.caseCode(), "MEETING_ACCESS", AccessAudit.Outcome.REFUSED,
+            "panel " + meetingId + ": attendee " + userId + " conflicted, not given the case");
+        continue;
+      }
+      jdbc.update("insert into meeting_access (meeting_id, case_code, grantee, grantee_type, granted_at, valid_from, valid_until) "
+          + "values (?,?,?,?,?,?,?)", meetingId, item.caseCode(), userId, "USER", now, Timestamp.from(from), Timestamp.from(until));
+      audit.record(userId, item.caseCode(), "MEETING_ACCESS", AccessAudit.Outcome.GRANTED,
+          "panel " + meetingId + ": attendee acknowledged confidentiality");
+      given.add(item.caseCode());
+    }
+    return given;
   }
 
   @Transactional

@@ -1,7 +1,5 @@
 package uk.police.daoversight.panel;
 
-import static uk.police.daoversight.process.PanelVariables.AGENDA_SUMMARY;
-import static uk.police.daoversight.process.PanelVariables.CARRIED_OVER_SUMMARY;
 import static uk.police.daoversight.process.PanelVariables.EMERGENCY_PANEL;
 import static uk.police.daoversight.process.PanelVariables.MEETING_PROBLEM;
 import static uk.police.daoversight.process.PanelVariables.MEETING_START;
@@ -57,7 +55,6 @@ public class DraftAgendaDelegate implements JavaDelegate {
     LocalDate date = LocalDate.ofInstant(meetings.find(meetingId).orElseThrow().heldOn(), settings.zone());
     execution.setProcessBusinessKey("PANEL-" + date + (emergency ? "-EMERGENCY" : ""));
     desk.draft(meetingId, execution.getProcessInstanceId());
-    AGENDA_SUMMARY.on(execution).set(desk.summary(meetingId));
-    CARRIED_OVER_SUMMARY.on(execution).set(desk.carriedOverSummary(meetingId));
+    ReviseAgendaDelegate.show(execution, desk, meetingId);
   }
 }

@@ -20,7 +20,7 @@ public class PanelCandidates {
   public static final String UPDATE = "UPDATE";
 
   public record Waiting(String caseCode, String reviewType, boolean requestedBack, String riskLevel, Instant waitingSince,
-                        boolean notReached, boolean sooRequested) {
+                        boolean notReached, boolean sooRequested, boolean complex) {
     public int daysWaiting(Instant now) {
       return (int) Math.max(0, Duration.between(waitingSince, now).toDays());
     }
@@ -44,14 +44,23 @@ public class PanelCandidates {
 
   /** As {@link #list(String, String, boolean, String)}; sooRequested: the SOO asked to bring it back. */
   public void list(String caseCode, String reviewType, boolean requestedBack, String riskLevel, boolean sooRequested) {
+    list(caseCode, reviewType, requestedBack, riskLevel, sooRequested, false);
+  }
+
+  /** As {@link #list(String, String, boolean, String, boolean)}; complex: routed to a case conference (complex slot). */
+  public void list(String caseCode, String reviewType, boolean requestedBack, String riskLevel, boolean sooRequested,
+                   boolean complex) {
     int updated = jdbc.update("""
         update panel_candidate set review_type = case when review_type = 'NEW' then 'NEW' else ? end,
-          requested_back = (requested_back or ?), soo_requested = (soo_requested or ?), risk_level = ? where case_code = ?""",
-        reviewType, requestedBack, sooRequested, riskLevel, caseCode);
+          requested_back = (requested_back or ?), soo_requested = (soo_requested or ?), complex = (complex or ?),
+          risk_level = ? where case_code = ?""",
+        reviewType, requestedBack, sooRequested, complex, riskLevel, caseCode);
     if (updated == 0) {
       jdbc.update("""
-          insert into panel_candidate (case_code, review_type, requested_back, soo_requested, risk_level, waiting_since, status)
-          values (?,?,?,?,?,?,?)""", caseCode, reviewType, requestedBack, sooRequested, riskLevel, Timestamp.from(clock.instant()), "WAITING");
+          insert into panel_candidate (case_code, review_type, requested_back, soo_requested, complex, risk_level, waiting_since,
+            status)
+          values (?,?,?,?,?,?,?,?)""", caseCode, reviewType, requestedBack, sooRequested, complex, riskLevel,
+          Timestamp.from(clock.instant()), "WAITING");
     }
   }
 
@@ -60,8 +69,13 @@ public class PanelCandidates {
    * wait starting now.
    */
   public void broughtBack(String caseCode, String riskLevel) {
+    broughtBack(caseCode, riskLevel, false);
+  }
+
+  /** As {@link #broughtBack(String, String)}, for a complex case too (it keeps the complex slot). */
+  public void broughtBack(String caseCode, String riskLevel, boolean complex) {
     remove(caseCode);
-    list(caseCode, UPDATE, true, riskLevel);
+    list(caseCode, UPDATE, true, riskLevel, false, complex);
   }
 
   /** The panel had it on its agenda and did not reach it: it stays and goes first next time. */
@@ -73,7 +87,7 @@ public class PanelCandidates {
     return jdbc.query("select * from panel_candidate order by waiting_since, case_code", (rs, i) -> new Waiting(
         rs.getString("case_code"), rs.getString("review_type"), rs.getBoolean("requested_back"),
         rs.getString("risk_level"), rs.getTimestamp("waiting_since").toInstant(), rs.getBoolean("not_reached"),
-        rs.getBoolean("soo_requested")));
+        rs.getBoolean("soo_requested"), rs.getBoolean("complex")));
   }
 
   public boolean isWaiting(String caseCode) {

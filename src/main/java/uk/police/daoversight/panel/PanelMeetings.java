@@ -104,12 +104,12 @@ public class PanelMeetings {
     List<Object[]> items = new ArrayList<>();
     for (Agenda.Item item : agenda.items()) {
       items.add(new Object[] {meetingId, items.size(), item.caseCode(), item.caseCode(), item.reviewType(), item.slotMinutes(),
-          item.startMinute(), String.join(",", item.soos()), item.priority(), item.priorityReason(), item.addedByAdmin()});
+          item.startMinute(), String.join(",", item.soos()), item.priority(), item.priorityReason(), item.addedByAdmin(), item.complex()});
     }
     jdbc.batchUpdate("""
         insert into panel_agenda_item (meeting_id, position, case_code, open_case_code, review_type, slot_minutes, start_minute,
-          soos, priority, priority_reason, added_by_admin)
-        values (?,?,?,?,?,?,?,?,?,?,?)""", items);
+          soos, priority, priority_reason, added_by_admin, complex)
+        values (?,?,?,?,?,?,?,?,?,?,?,?)""", items);
     jdbc.batchUpdate("insert into panel_carried_over (meeting_id, case_code, review_type, priority, reason) values (?,?,?,?,?)",
         agenda.carriedOver().stream()
             .map(c -> new Object[] {meetingId, c.caseCode(), c.reviewType(), c.priority(), c.reason()}).toList());
@@ -119,7 +119,7 @@ public class PanelMeetings {
     return jdbc.query("select * from panel_agenda_item where meeting_id = ? order by position", (rs, i) -> new Agenda.Item(
         rs.getString("case_code"), rs.getString("review_type"), rs.getInt("slot_minutes"), rs.getInt("start_minute"),
         Arrays.asList(rs.getString("soos").split(",")), rs.getInt("priority"), rs.getString("priority_reason"),
-        rs.getBoolean("added_by_admin")), meetingId);
+        rs.getBoolean("added_by_admin"), rs.getBoolean("complex")), meetingId);
   }
 
   public List<Agenda.CarriedOver> carriedOver(String meetingId) {

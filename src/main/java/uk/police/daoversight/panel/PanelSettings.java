@@ -41,6 +41,17 @@ public class PanelSettings {
     this.meetingCron = CronExpression.parse(schedule);
   }
 
+  /**
+   * How a SOO and the attendees join the meeting (oversight.panel.joining-link): the link of the
+   * force's standing panel meeting, shown on each SOO's slot notice. No identity.
+   */
+  @Value("${oversight.panel.joining-link:https://teams.microsoft.com/ (the panel's standing meeting link, from the administrator)}")
+  private String joiningLink = "";
+
+  public String getJoiningLink() {
+    return joiningLink;
+  }
+
   public String getSchedule() {
     return schedule;
   }

@@ -133,6 +133,16 @@ public final class CaseVariables {
   // Panel outcome and its actions
   public static final VariableFactory<String> PANEL_OUTCOME_ID = stringVariable("panelOutcomeId");
   public static final VariableFactory<Boolean> PANEL_REQUESTED_RETURN = booleanVariable("panelRequestedReturn");
+  // The panel's learning back to the SOO (#20 item 7)
+  /** The outcome whose direction, learning and good practice the SOO feeds back (message PanelLearningRecorded). */
+  public static final VariableFactory<String> LEARNING_OUTCOME_ID = stringVariable("learningOutcomeId");
+  /** The latest panel or conference direction, learning and good practice, shown on the case update form. */
+  public static final VariableFactory<String> PANEL_LEARNING = stringVariable("panelLearning");
+  public static final VariableFactory<String> PANEL_DIRECTION = stringVariable("panelDirection");
+  public static final VariableFactory<String> PANEL_INDIVIDUAL_LEARNING = stringVariable("panelIndividualLearning");
+  public static final VariableFactory<String> PANEL_GOOD_PRACTICE = stringVariable("panelGoodPractice");
+  public static final VariableFactory<Boolean> LEARNING_FED_BACK = booleanVariable("learningFedBack");
+  public static final VariableFactory<String> LEARNING_FEEDBACK_NOTE = stringVariable("learningFeedbackNote");
   public static final VariableFactory<String> ACTION_ID = stringVariable("actionId");
   public static final VariableFactory<String> ACTION_DESCRIPTION = stringVariable("actionDescription");
   public static final VariableFactory<Boolean> ACTION_DONE = booleanVariable("actionDone");

@@ -38,9 +38,43 @@ public final class PanelVariables {
   public static final VariableFactory<String> ADD_CASES = stringVariable("addCases");
   public static final VariableFactory<String> CASE_ORDER = stringVariable("caseOrder");
   public static final VariableFactory<Boolean> AGENDA_READY = booleanVariable("agendaReady");
+  /** The agenda as the form's table: a JSON list of {time, caseCode, type, minutes, soo, why}. */
+  public static final String AGENDA_SLOTS = "agendaSlots";
+  /** The cases carried over as the form's table: a JSON list of {caseCode, type, reason}. */
+  public static final String CARRIED_OVER_CASES = "carriedOverCases";
+  /** Every case waiting for this panel, as options ({label, value}) to put first or defer. */
+  public static final String WAITING_CASE_OPTIONS = "waitingCaseOptions";
+  /** The open cases the administrator may add, as options ({label, value}). */
+  public static final String ADD_CASE_OPTIONS = "addCaseOptions";
+  /** The administrator's choices on "Prepare agenda": JSON lists of case codes (checklists). */
+  public static final String PUT_FIRST = "putFirst";
+  public static final String ADD_CASE_CODES = "addCaseCodes";
+  /** Up to three deferrals, each a case chosen from the list and its reason. */
+  public static final VariableFactory<String> DEFER_CASE_1 = stringVariable("deferCase1");
+  public static final VariableFactory<String> DEFER_REASON_1 = stringVariable("deferReason1");
+  public static final VariableFactory<String> DEFER_CASE_2 = stringVariable("deferCase2");
+  public static final VariableFactory<String> DEFER_REASON_2 = stringVariable("deferReason2");
+  public static final VariableFactory<String> DEFER_CASE_3 = stringVariable("deferCase3");
+  public static final VariableFactory<String> DEFER_REASON_3 = stringVariable("deferReason3");
   public static final VariableFactory<String> AGENDA_PROBLEM = stringVariable("agendaProblem");
   public static final VariableFactory<Long> PARTNER_AGENCIES_ATTENDING = longVariable("partnerAgenciesAttending");
   public static final VariableFactory<String> PARTNER_AGENCY_NAMES = stringVariable("partnerAgencyNames");
+  /** Who may be named at attendance, as options ({label, value}): user ids and roles, no names. */
+  public static final String MEMBER_OPTIONS = "memberOptions";
+  public static final String PARTNER_OPTIONS = "partnerOptions";
+  /** The people present: JSON lists of user ids (checklists on "Record attendance"). */
+  public static final String MEMBERS_PRESENT = "membersPresent";
+  public static final String PARTNERS_PRESENT = "partnersPresent";
+  /** One attendee's confidentiality acknowledgement (local to its task). */
+  public static final VariableFactory<String> ATTENDEE = stringVariable("attendee");
+  public static final VariableFactory<String> MEETING_TIMES = stringVariable("meetingTimes");
+  public static final VariableFactory<Boolean> CONFIDENTIALITY_ACKNOWLEDGED = booleanVariable("confidentialityAcknowledged");
+  /** One SOO's slot notice: "CASECODE/sooUserId", and what the notice shows (local to its task). */
+  public static final VariableFactory<String> SOO_SLOT = stringVariable("sooSlot");
+  public static final VariableFactory<String> SLOT_TIME = stringVariable("slotTime");
+  public static final VariableFactory<String> JOINING_LINK = stringVariable("joiningLink");
+  public static final VariableFactory<String> SOO_AGENDA_LINE = stringVariable("sooAgendaLine");
+  public static final VariableFactory<Boolean> SLOT_NOTICE_READ = booleanVariable("slotNoticeRead");
   /**
    * The last meeting's open actions and the review's answers: a JSON list of {actionId, caseCode,
    * action, owner, due, status (NOT_DONE or NOT_POSSIBLE), note} (a form-js table and dynamic list).
@@ -92,6 +126,8 @@ public final class PanelVariables {
     names.add(THEMES);
     names.add(THEME_OPTIONS);
     names.add(ACTION_REVIEWS);
+    names.addAll(Set.of(MEMBER_OPTIONS, PARTNER_OPTIONS, MEMBERS_PRESENT, PARTNERS_PRESENT));
+    names.addAll(Set.of(AGENDA_SLOTS, CARRIED_OVER_CASES, WAITING_CASE_OPTIONS, ADD_CASE_OPTIONS, PUT_FIRST, ADD_CASE_CODES));
     names.add(CaseVariables.CASE_CODE.getName());
     return Set.copyOf(names);
   }

@@ -39,17 +39,18 @@ public class AccessSetup {
       Groups.PANEL_CHAIR, Groups.PANEL_MEMBERS, Groups.PARTNER_AGENCIES, Groups.PSD, Groups.INFORMATION_GOVERNANCE);
   static final List<String> COCKPIT_USERS = List.of(Groups.MANAGERS, Groups.ANALYSTS);
 
-  private static final Map<String, String> GROUP_NAMES = Map.of(
-      Groups.CASE_COORDINATORS, "Case coordinators",
-      Groups.SENIOR_OVERSIGHT_OFFICERS, "Senior oversight officers",
-      Groups.PANEL_CHAIR, "Scrutiny panel chair",
-      Groups.PANEL_MEMBERS, "Scrutiny panel members",
-      Groups.PARTNER_AGENCIES, "Partner agencies",
-      Groups.PSD, "Professional standards department",
-      Groups.ANALYSTS, "Analysts",
-      Groups.MANAGERS, "Managers",
-      Groups.INFORMATION_GOVERNANCE, "Information governance",
-      Groups.CAMUNDA_ADMIN, "Camunda administrators");
+  private static final Map<String, String> GROUP_NAMES = Map.ofEntries(
+      Map.entry(Groups.CASE_COORDINATORS, "Case coordinators"),
+      Map.entry(Groups.SENIOR_OVERSIGHT_OFFICERS, "Senior oversight officers"),
+      Map.entry(Groups.PANEL_CHAIR, "Scrutiny panel chair"),
+      Map.entry(Groups.PANEL_MEMBERS, "Scrutiny panel members"),
+      Map.entry(Groups.PARTNER_AGENCIES, "Partner agencies"),
+      Map.entry(Groups.PSD, "Professional standards department"),
+      Map.entry(Groups.ANALYSTS, "Analysts"),
+      Map.entry(Groups.MANAGERS, "Managers"),
+      Map.entry(Groups.INFORMATION_GOVERNANCE, "Information governance"),
+      Map.entry(Groups.CAMUNDA_ADMIN, "Camunda administrators"),
+      Map.entry(Groups.REFERRAL_INTAKE, "Force systems sending referrals"));
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -92,6 +93,9 @@ public class AccessSetup {
           ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
     }
     grant(Groups.CASE_COORDINATORS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+    // Force systems (client credentials, issue #22) start a case from a referral; they read nothing.
+    grant(Groups.REFERRAL_INTAKE, Resources.PROCESS_DEFINITION, OVERSIGHT_CASE, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(Groups.REFERRAL_INTAKE, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
     // SOOs may read the definition (diagram, forms); their cases and tasks are granted per case.
     grant(Groups.SENIOR_OVERSIGHT_OFFICERS, Resources.PROCESS_DEFINITION, OVERSIGHT_CASE, ProcessDefinitionPermissions.READ);
     // The chair records outcomes (tasks offered to the group) and approves closure of cases brought back.

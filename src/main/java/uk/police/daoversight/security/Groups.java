@@ -17,7 +17,9 @@ public final class Groups {
   public static final String MANAGERS = "managers";
   public static final String INFORMATION_GOVERNANCE = "information-governance";
   public static final String CAMUNDA_ADMIN = "camunda-admin";
+  /** Force systems that send referrals with client credentials (single sign-on, issue #22): they may start a case, nothing else. */
+  public static final String REFERRAL_INTAKE = "referral-intake";
 
   public static final List<String> ALL = List.of(CASE_COORDINATORS, SENIOR_OVERSIGHT_OFFICERS, PANEL_CHAIR,
-      PANEL_MEMBERS, PARTNER_AGENCIES, PSD, ANALYSTS, MANAGERS, INFORMATION_GOVERNANCE, CAMUNDA_ADMIN);
+      PANEL_MEMBERS, PARTNER_AGENCIES, PSD, ANALYSTS, MANAGERS, INFORMATION_GOVERNANCE, CAMUNDA_ADMIN, REFERRAL_INTAKE);
 }

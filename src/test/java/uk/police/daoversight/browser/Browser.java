@@ -27,8 +27,15 @@ final class Browser implements AutoCloseable {
   private final WebDriver driver;
   private final WebDriverWait wait;
   private final String base;
+  private final String engine;
 
   Browser(int port) throws Exception {
+    this(port, "default");
+  }
+
+  /** A browser for the webapps of the named process engine (the single sign-on test runs its own, "sso"). */
+  Browser(int port, String engine) throws Exception {
+    this.engine = engine;
     Path profile = Files.createTempDirectory("chromium-profile");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
@@ -44,13 +51,28 @@ final class Browser implements AutoCloseable {
 
   void login(String app, String user) {
     driver.manage().deleteAllCookies();
-    driver.get(base + "/camunda/app/" + app + "/default/");
+    driver.get(base + "/camunda/app/" + app + "/" + engine + "/");
     WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model=username]")));
     name.sendKeys(user);
     driver.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
     driver.findElement(By.cssSelector("button.btn-primary[type=submit]")).click();
     wait.until(d -> !d.findElements(By.cssSelector("[cam-widget-header], .navbar")).isEmpty()
         && d.findElements(By.cssSelector("input[ng-model=username]")).isEmpty());
+  }
+
+  /**
+   * Single sign-on: opens the app, which sends the browser to the identity provider and back signed in
+   * (the provider signs in whoever the test queued); waits for the app's header, with no login form.
+   */
+  void signIn(String app) {
+    driver.manage().deleteAllCookies();
+    driver.get(base + "/camunda/app/" + app + "/" + engine + "/");
+    wait.until(d -> d.getCurrentUrl().startsWith(base + "/camunda/app/" + app + "/")
+        && !d.findElements(By.cssSelector("[cam-widget-header], .navbar")).isEmpty());
+  }
+
+  String currentUrl() {
+    return driver.getCurrentUrl();
   }
 
   void open(String path) {
@@ -64,7 +86,7 @@ final class Browser implements AutoCloseable {
    */
   void openTask(String taskId) {
     driver.get("about:blank");
-    driver.get(base + "/camunda/app/tasklist/default/#/?task=" + taskId + "&detailsTab=form");
+    driver.get(base + "/camunda/app/tasklist/" + engine + "/#/?task=" + taskId + "&detailsTab=form");
     wait.until(d -> !d.findElements(By.cssSelector(".fjs-form")).isEmpty());
   }
 
@@ -148,6 +170,15 @@ final class Browser implements AutoCloseable {
     settle();
   }
 
+  /** A form-js checklist: tick the option with this label. */
+  void check(String key, String label) {
+    WebElement option = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+        "//input[@type='checkbox' and contains(@id,'-" + key + "Field-')]/ancestor::label[normalize-space(.)='" + label + "']"
+            + " | //label[normalize-space(.)='" + label + "' and contains(@for,'-" + key + "Field-')]")));
+    js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", option);
+    settle();
+  }
+
   void press(String buttonText) {
     WebElement button = wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//button[normalize-space(.)='" + buttonText + "' and not(@disabled)]")));
@@ -169,6 +200,26 @@ final class Browser implements AutoCloseable {
 
   String source() {
     return driver.getPageSource();
+  }
+
+  /** A request sent from the page, with its cookies and the webapps' CSRF token: the answer's status. */
+  long fetchStatus(String method, String path) {
+    Object status = ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+        + "const xsrf = (document.cookie.match(/XSRF-TOKEN=([^;]+)/) || [])[1];"
+        + "const headers = {'Accept': 'application/json'};"
+        + "if (xsrf) { headers['X-XSRF-TOKEN'] = decodeURIComponent(xsrf); }"
+        + "fetch(arguments[1], {method: arguments[0], credentials: 'same-origin', headers: headers, redirect: 'manual'})"
+        + ".then(r => done(r.status), e => done(-1));", method, path);
+    return ((Number) status).longValue();
+  }
+
+  /** A GET sent from the page, with its cookies: the answer's body. */
+  String fetchBody(String path) {
+    return (String) ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+        + "fetch(arguments[0], {credentials: 'same-origin', headers: {'Accept': 'application/json'}})"
+        + ".then(r => r.text()).then(done, e => done('failed: ' + e));", path);
   }
 
   Object js(String script, Object... args) {

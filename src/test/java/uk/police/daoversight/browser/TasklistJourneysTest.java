@@ -174,15 +174,42 @@ class TasklistJourneysTest {
     try {
       browser.login("tasklist", "coordinator");
       browser.openTask(waitForTask(panel, "prepareAgenda").getId());
-      assertThat(browser.field("agendaSummary").getAttribute("value")).contains(pi.getBusinessKey()).contains("15 min");
+      browser.waitForText(pi.getBusinessKey());
+      assertThat(browser.page()).as("the agenda's table").contains(pi.getBusinessKey()).contains("NEW").contains("Why it is there");
       browser.claim();
       browser.tick("agendaReady");
       browser.press("Complete");
       waitForJob(panel, "publishAgenda");
+
+      // The SOO is told their slot, how to join, and their own case's agenda line.
+      browser.login("tasklist", soo);
+      Task notice = waitForTask(panel, "tellSooSlot");
+      browser.openTask(notice.getId());
+      browser.waitForText("Your panel slot");
+      assertThat(browser.field("sooAgendaLine").getAttribute("value")).contains(pi.getBusinessKey());
+      assertThat(browser.field("joiningLink").getAttribute("value")).isNotBlank();
+      browser.tick("slotNoticeRead");
+      browser.press("Complete");
+      browser.waiting().until(d -> taskService.createTaskQuery().taskId(notice.getId()).count() == 0);
+
+      // The administrator names who is present, from the lists.
+      browser.login("tasklist", "coordinator");
       browser.openTask(waitForTask(panel, "recordAttendance").getId());
       browser.claim();
+      browser.check("membersPresent", "panel1 (panel member)");
       browser.type("partnerAgenciesAttending", "1");
       browser.press("Complete");
+
+      // The member named acknowledges confidentiality for this meeting.
+      browser.login("tasklist", "panel1");
+      Task acknowledgement = waitForTask(panel, "acknowledgeConfidentiality");
+      assertThat(acknowledgement.getAssignee()).isEqualTo("panel1");
+      browser.openTask(acknowledgement.getId());
+      browser.tick("confidentialityAcknowledged");
+      browser.press("Complete");
+      browser.waiting().until(d -> taskService.createTaskQuery().taskId(acknowledgement.getId()).count() == 0);
+      assertThat(jdbc.queryForObject("select count(*) from meeting_access where grantee = 'panel1' and case_code = ?", Integer.class,
+          pi.getBusinessKey())).isEqualTo(1);
 
       browser.login("tasklist", "chair");
       browser.openTask(waitForTask(panel, "recordOutcome").getId());
@@ -197,7 +224,16 @@ class TasklistJourneysTest {
       waitForJob(panel, "closeMeeting");
       Task action = waitForTask(pi, "completePanelAction");
 
+      // The panel's learning comes back to the SOO, who feeds it back to the investigation team.
       browser.login("tasklist", soo);
+      Task feedback = waitForTask(pi, "feedBackLearning");
+      browser.openTask(feedback.getId());
+      assertThat(browser.field("panelDirection").getAttribute("value")).contains("Offer IDVA support again");
+      browser.claim();
+      browser.tick("learningFedBack");
+      browser.press("Complete");
+      browser.waiting().until(d -> taskService.createTaskQuery().taskId(feedback.getId()).count() == 0);
+
       requestClosure(pi);
       waitForJob(pi, "fileCaseUpdate");
       browser.openTask(waitForTask(pi, "updateCase").getId());

@@ -33,6 +33,7 @@ import uk.police.daoversight.support.Referrals;
 class PanelApiTest extends EngineTest {
 
   @Autowired RuntimeService runtimeService;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
   @Autowired PanelMeetings meetings;
@@ -87,6 +88,14 @@ class PanelApiTest extends EngineTest {
     assertThat(rest.withBasicAuth(soo, "demo").getForEntity("/api/panels/" + panelId + "/agenda", String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
 
+    assertThat(updates("panel1", caseCode).getStatusCode()).as("the meeting started, but not named as present")
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    complete(task("recordAttendance", panel), withVariables("membersPresent", List.of("chair", "panel1", "psd1"),
+        "partnersPresent", List.of("partner1"), "partnerAgenciesAttending", 1L));
+    for (org.camunda.bpm.engine.task.Task ack : taskService.createTaskQuery().processInstanceId(panel.getId())
+        .taskDefinitionKey(ScrutinyPanelProcess.ACKNOWLEDGE_CONFIDENTIALITY).list()) {
+      complete(ack, withVariables("confidentialityAcknowledged", true));
+    }
     for (String attendee : List.of("chair", "panel1", "partner1", "psd1", soo)) {
       ResponseEntity<String> read = updates(attendee, caseCode);
       assertThat(read.getStatusCode()).as(attendee).isEqualTo(HttpStatus.OK);
@@ -95,7 +104,6 @@ class PanelApiTest extends EngineTest {
     assertThat(updates(otherSoo, caseCode).getStatusCode()).as("another SOO").isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(updates("manager", caseCode).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
-    complete(task("recordAttendance", panel), withVariables("partnerAgenciesAttending", 1L));
     complete(task("recordOutcome", panel), withVariables("directionForVictim", "Keep updating", "directionForInvestigation", "Continue"));
     execute(job("sendOutcome", panel));
     execute(job("closeMeeting", panel));
@@ -106,7 +114,7 @@ class PanelApiTest extends EngineTest {
     assertThat(updates(soo, caseCode).getStatusCode()).as("their own case, still allocated").isEqualTo(HttpStatus.OK);
     assertThat(updates("coordinator", caseCode).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(jdbc.queryForObject("select count(*) from access_audit where case_code = ? and action = 'READ_CASE_UPDATES' and outcome = 'REFUSED'",
-        Integer.class, caseCode)).isEqualTo(9);
+        Integer.class, caseCode)).isEqualTo(10);
   }
 
   private ResponseEntity<String> updates(String user, String caseCode) {

@@ -120,13 +120,36 @@ class PanelYearSimulationTest extends EngineTest {
         fullCarriesSecondHalf += full;
       }
 
-      // Access: the attendees and each SOO's own case, from the meeting's start to its end only.
+      // Access: the named attendees who acknowledged confidentiality, and each SOO's own case, from the
+      // meeting's start to its end only. Each month a different member is named; the chair never is.
       PanelMeetings.Meeting meeting = meetings.find(panelId).orElseThrow();
       Agenda.Item firstItem = agenda.get(0);
-      Assertions.assertThat(breakoutRoom.mayRead("panel1", List.of("panel-members"), firstItem.caseCode()))
-          .as("before the meeting").isFalse();
+      String member = month % 2 == 0 ? "panel1" : "psd1";
+      String absent = month % 2 == 0 ? "psd1" : "panel1";
+      complete(task("recordAttendance", panel), withVariables("membersPresent", List.of(member), "partnersPresent", List.of("partner1"),
+          "partnerAgenciesAttending", 2L));
+      List<Task> acknowledgements = taskService.createTaskQuery().processInstanceId(panel.getId())
+          .taskDefinitionKey(ScrutinyPanelProcess.ACKNOWLEDGE_CONFIDENTIALITY).list();
+      Assertions.assertThat(acknowledgements).extracting(Task::getAssignee).containsExactlyInAnyOrder(member, "partner1");
+      acknowledgements.stream().filter(t -> t.getAssignee().equals(member))
+          .forEach(t -> complete(t, withVariables("confidentialityAcknowledged", true)));
+      Assertions.assertThat(breakoutRoom.mayRead(member, List.of("panel-members"), firstItem.caseCode()))
+          .as("month %d: before the meeting", month + 1).isFalse();
       ClockUtil.setCurrentTime(Date.from(meeting.heldOn()));
-      Assertions.assertThat(breakoutRoom.mayRead("panel1", List.of("panel-members"), firstItem.caseCode())).isTrue();
+      for (Agenda.Item item : agenda) {
+        Assertions.assertThat(breakoutRoom.mayRead(member, List.of("panel-members"), item.caseCode()))
+            .as("month %d: the named member who acknowledged", month + 1).isTrue();
+        Assertions.assertThat(breakoutRoom.mayRead("partner1", List.of("partner-agencies"), item.caseCode()))
+            .as("month %d: named, not yet acknowledged", month + 1).isFalse();
+        Assertions.assertThat(breakoutRoom.mayRead(absent, List.of("panel-members", "psd"), item.caseCode()))
+            .as("month %d: not named", month + 1).isFalse();
+        Assertions.assertThat(breakoutRoom.mayRead("chair", List.of("panel-chair"), item.caseCode()))
+            .as("month %d: the chair's group alone gives nothing", month + 1).isFalse();
+      }
+      acknowledgements.stream().filter(t -> t.getAssignee().equals("partner1"))
+          .forEach(t -> complete(t, withVariables("confidentialityAcknowledged", true)));
+      Assertions.assertThat(breakoutRoom.mayRead("partner1", List.of("partner-agencies"), firstItem.caseCode()))
+          .as("month %d: acknowledged during the meeting", month + 1).isTrue();
       Assertions.assertThat(breakoutRoom.mayRead(firstItem.soos().get(0), List.of("senior-oversight-officers"), firstItem.caseCode()))
           .isTrue();
       Assertions.assertThat(breakoutRoom.mayRead("manager", List.of("managers"), firstItem.caseCode())).isFalse();
@@ -134,7 +157,6 @@ class PanelYearSimulationTest extends EngineTest {
           Assertions.assertThat(breakoutRoom.mayRead(firstItem.soos().get(0), List.of("senior-oversight-officers"), other.caseCode()))
               .as("a SOO never reads another SOO's case").isFalse());
 
-      complete(task("recordAttendance", panel), withVariables("partnerAgenciesAttending", 2L));
       List<Task> slots = taskService.createTaskQuery().processInstanceId(panel.getId()).taskDefinitionKey("recordOutcome")
           .orderByDueDate().asc().list();
       Assertions.assertThat(slots).hasSameSizeAs(agenda);
@@ -171,7 +193,9 @@ class PanelYearSimulationTest extends EngineTest {
         execute(send);
       }
       ClockUtil.setCurrentTime(Date.from(meeting.endsAt()));
-      Assertions.assertThat(breakoutRoom.mayRead("panel1", List.of("panel-members"), firstItem.caseCode()))
+      Assertions.assertThat(breakoutRoom.mayRead(member, List.of("panel-members"), firstItem.caseCode()))
+          .as("the meeting's end is a hard limit").isFalse();
+      Assertions.assertThat(breakoutRoom.mayRead("partner1", List.of("partner-agencies"), firstItem.caseCode()))
           .as("the meeting's end is a hard limit").isFalse();
       execute(job("closeMeeting", panel));
       assertThat(panel).isEnded();

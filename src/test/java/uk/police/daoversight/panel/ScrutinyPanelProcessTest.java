@@ -79,13 +79,31 @@ class ScrutinyPanelProcessTest extends EngineTest {
     Assertions.assertThat(breakoutRoom.mayRead("panel1", List.of("panel-members"), cases.get(0).getBusinessKey())).isFalse();
 
     publish(panel);
-    Assertions.assertThat(breakoutRoom.mayRead("panel1", List.of("panel-members"), cases.get(0).getBusinessKey()))
-        .as("published, but the meeting has not started").isFalse();
     PanelMeetings.Meeting meeting = meetings.find(panelId).orElseThrow();
+    // Attendance names the people present from the lists; each acknowledges confidentiality for this meeting.
+    Task attendance = task("recordAttendance", panel);
+    Assertions.assertThat(taskService.getVariable(attendance.getId(), "memberOptions").toString())
+        .contains("\"value\":\"panel1\"", "panel member", "\"value\":\"chair\"", "\"value\":\"psd1\"")
+        .doesNotContain("partner1");
+    Assertions.assertThat(taskService.getVariable(attendance.getId(), "partnerOptions").toString()).contains("\"value\":\"partner1\"");
+    complete(attendance, withVariables("membersPresent", List.of("panel1", "psd1"), "partnersPresent", List.of("partner1"),
+        "partnerAgenciesAttending", 2L, "partnerAgencyNames", "IDVA service, refuge"));
+    List<Task> acknowledgements = taskService.createTaskQuery().processInstanceId(panel.getId())
+        .taskDefinitionKey(ScrutinyPanelProcess.ACKNOWLEDGE_CONFIDENTIALITY).orderByTaskAssignee().asc().list();
+    Assertions.assertThat(acknowledgements).extracting(Task::getAssignee).containsExactly("panel1", "partner1", "psd1");
+    Assertions.assertThat(acknowledgements.get(0).getName()).startsWith("Acknowledge confidentiality for the panel of ");
+    complete(acknowledgements.get(0), withVariables("confidentialityAcknowledged", true));
+    complete(acknowledgements.get(1), withVariables("confidentialityAcknowledged", true));
+    Assertions.assertThat(breakoutRoom.mayRead("panel1", List.of("panel-members"), cases.get(0).getBusinessKey()))
+        .as("acknowledged, but the meeting has not started").isFalse();
     ClockUtil.setCurrentTime(Date.from(meeting.heldOn()));
     for (ProcessInstance c : cases) {
       Assertions.assertThat(breakoutRoom.mayRead("panel1", List.of("panel-members"), c.getBusinessKey())).isTrue();
       Assertions.assertThat(breakoutRoom.mayRead("partner1", List.of("partner-agencies"), c.getBusinessKey())).isTrue();
+      Assertions.assertThat(breakoutRoom.mayRead("psd1", List.of("psd"), c.getBusinessKey()))
+          .as("named, but has not acknowledged confidentiality").isFalse();
+      Assertions.assertThat(breakoutRoom.mayRead("chair", List.of("panel-chair"), c.getBusinessKey()))
+          .as("not named as present: the chair's group gives nothing").isFalse();
     }
     Assertions.assertThat(breakoutRoom.mayRead(soo0, List.of("senior-oversight-officers"), cases.get(0).getBusinessKey())).isTrue();
     String soo1 = (String) runtimeService.getVariable(cases.get(1).getId(), "allocatedSoo");
@@ -94,7 +112,6 @@ class ScrutinyPanelProcessTest extends EngineTest {
           .as("a SOO sees only their own case").isFalse();
     }
 
-    complete(task("recordAttendance", panel), withVariables("partnerAgenciesAttending", 2L, "partnerAgencyNames", "IDVA service, refuge"));
     List<Task> reviews = taskService.createTaskQuery().processInstanceId(panel.getId()).taskDefinitionKey("recordOutcome").list();
     Assertions.assertThat(reviews).hasSize(2);
     for (Task review : reviews) {
@@ -113,12 +130,164 @@ class ScrutinyPanelProcessTest extends EngineTest {
       assertThat(c).isWaitingAt("completePanelAction");
       Assertions.assertThat(candidates.isWaiting(c.getBusinessKey())).as("seen").isFalse();
       Assertions.assertThat(breakoutRoom.mayRead("panel1", List.of("panel-members"), c.getBusinessKey())).isFalse();
+      Assertions.assertThat(breakoutRoom.mayRead("partner1", List.of("partner-agencies"), c.getBusinessKey())).isFalse();
       Assertions.assertThat(breakoutRoom.mayRead(soo0, List.of("senior-oversight-officers"), c.getBusinessKey())).isFalse();
     }
+    Assertions.assertThat(taskService.createTaskQuery().processInstanceId(panel.getId()).count())
+        .as("psd1's acknowledgement and the SOOs' notices end with the meeting").isZero();
+    Assertions.assertThat(jdbc.queryForList("select user_id from panel_attendee where meeting_id = ? and acknowledged_at is not null "
+        + "order by user_id", String.class, panelId)).containsExactly("panel1", "partner1");
     Assertions.assertThat(jdbc.queryForObject("select partner_agencies_attending from panel_meeting where id = ?", Integer.class, panelId))
         .isEqualTo(2);
     Assertions.assertThat(jdbc.queryForObject("select count(*) from outcome_theme t join panel_outcome o on o.id = t.outcome_id "
         + "where o.meeting_id = ? and t.theme_id = 'updatesWithheld'", Integer.class, panelId)).isEqualTo(2);
+  }
+
+  @Test
+  void theAdministratorReadsTheAgendaAsTablesAndChoosesCasesFromListsAComplexCaseGetsTheComplexSlot() {
+    ProcessInstance first = panelCase("HIGH");
+    ProcessInstance second = panelCase("STANDARD");
+    ProcessInstance notWaiting = panelCase("MEDIUM");
+    candidates.remove(notWaiting.getBusinessKey());
+    candidates.list("CPLX-0001", PanelCandidates.UPDATE, false, "STANDARD", true, true);
+    LocalDateTime tomorrowAtTen = LocalDate.now(settings.zone()).plusDays(1).atTime(10, 0);
+    ProcessInstance panel = callPanel(settings.format(tomorrowAtTen), false);
+
+    String slots = runtimeService.getVariable(panel.getId(), "agendaSlots").toString();
+    Assertions.assertThat(slots).contains("\"time\":\"10:00-10:15\",\"caseCode\":\"" + first.getBusinessKey() + "\",\"type\":\"NEW\","
+        + "\"minutes\":15,\"soo\":\"" + runtimeService.getVariable(first.getId(), "allocatedSoo") + "\"");
+    Assertions.assertThat(slots).as("a complex case gets the slot rules' complex slot (30 minutes)")
+        .contains("\"caseCode\":\"CPLX-0001\",\"type\":\"UPDATE, complex\",\"minutes\":30");
+    Assertions.assertThat(slots).contains("\"why\":\"");
+    Assertions.assertThat(runtimeService.getVariable(panel.getId(), "carriedOverCases").toString()).isEqualTo("[]");
+    String waiting = runtimeService.getVariable(panel.getId(), "waitingCaseOptions").toString();
+    Assertions.assertThat(waiting).contains("\"value\":\"" + first.getBusinessKey() + "\"", "\"value\":\"" + second.getBusinessKey() + "\"");
+    Assertions.assertThat(runtimeService.getVariable(panel.getId(), "addCaseOptions").toString())
+        .as("an open case with a SOO that is not waiting may be added").contains("\"value\":\"" + notWaiting.getBusinessKey() + "\"")
+        .doesNotContain(first.getBusinessKey());
+
+    // The administrator ticks and chooses: second first, add the case not waiting, defer the first with a reason.
+    complete(task("prepareAgenda", panel), withVariables("putFirst", List.of(second.getBusinessKey()),
+        "addCaseCodes", List.of(notWaiting.getBusinessKey()), "deferCase1", first.getBusinessKey(),
+        "deferReason1", "SOO on leave", "agendaReady", false));
+    execute(job("reviseAgenda", panel));
+    assertThat(panel).isWaitingAt("prepareAgenda");
+    String revised = runtimeService.getVariable(panel.getId(), "agendaSlots").toString();
+    Assertions.assertThat(revised.indexOf(second.getBusinessKey())).as("put first").isLessThan(revised.indexOf("CPLX-0001"));
+    Assertions.assertThat(revised).contains(notWaiting.getBusinessKey()).doesNotContain(first.getBusinessKey())
+        .contains("Added by the administrator");
+    Assertions.assertThat(runtimeService.getVariable(panel.getId(), "carriedOverCases").toString())
+        .contains("\"caseCode\":\"" + first.getBusinessKey() + "\"", "Deferred by the administrator: SOO on leave");
+    Assertions.assertThat(runtimeService.getVariable(panel.getId(), "addCaseOptions").toString())
+        .as("the added case stays offered, so the form can send its tick back").contains(notWaiting.getBusinessKey());
+
+    // A deferral with no reason comes back with the reason.
+    complete(task("prepareAgenda", panel), withVariables("deferCase1", second.getBusinessKey(), "deferReason1", "",
+        "agendaReady", true));
+    execute(job("publishAgenda", panel));
+    assertThat(panel).isWaitingAt("prepareAgenda");
+    Assertions.assertThat((String) runtimeService.getVariable(panel.getId(), "agendaProblem"))
+        .contains(second.getBusinessKey() + " needs a reason to be deferred");
+    runtimeService.deleteProcessInstance(panel.getId(), "test");
+  }
+
+  @Test
+  void eachSooIsToldTheirSlotHowToJoinAndTheAgendaLineOfTheirOwnCaseOnly() {
+    ProcessInstance first = panelCase("HIGH");
+    ProcessInstance second = panelCase("STANDARD");
+    String soo0 = (String) runtimeService.getVariable(first.getId(), "allocatedSoo");
+    LocalDateTime tomorrowAtTen = LocalDate.now(settings.zone()).plusDays(1).atTime(10, 0);
+    ProcessInstance panel = callPanel(settings.format(tomorrowAtTen), false);
+    Assertions.assertThat(taskService.createTaskQuery().taskDefinitionKey(ScrutinyPanelProcess.TELL_SOO_SLOT)
+        .processInstanceId(panel.getId()).count()).as("not before publication").isZero();
+    publish(panel);
+
+    List<Task> notices = taskService.createTaskQuery().processInstanceId(panel.getId())
+        .taskDefinitionKey(ScrutinyPanelProcess.TELL_SOO_SLOT).orderByDueDate().asc().list();
+    Assertions.assertThat(notices).hasSize(2);
+    Task notice = notices.get(0);
+    Assertions.assertThat(notice.getAssignee()).isEqualTo(soo0);
+    Assertions.assertThat(notice.getName()).startsWith("Your panel slot 10:00-10:15 on ").endsWith(" · " + first.getBusinessKey());
+    Assertions.assertThat(notice.getDueDate().toInstant()).as("due at the slot's start")
+        .isEqualTo(tomorrowAtTen.atZone(settings.zone()).toInstant());
+    Assertions.assertThat(notices.get(1).getName()).contains("10:15-10:30").endsWith(second.getBusinessKey());
+    Map<String, Object> shown = taskService.getVariablesLocal(notice.getId());
+    Assertions.assertThat(shown).containsEntry("slotTime", "10:00-10:15").containsEntry("joiningLink", settings.getJoiningLink());
+    Assertions.assertThat((String) shown.get("meetingTimes")).contains("10:00-13:00");
+    Assertions.assertThat((String) shown.get("sooAgendaLine")).startsWith("10:00-10:15  " + first.getBusinessKey())
+        .doesNotContain(second.getBusinessKey());
+    Assertions.assertThat(settings.getJoiningLink()).isNotBlank();
+    complete(notice, withVariables("slotNoticeRead", true));
+    Assertions.assertThat(taskService.createTaskQuery().taskId(notice.getId()).count()).isZero();
+    assertThat(panel).isWaitingAt("recordAttendance");
+    runtimeService.deleteProcessInstance(panel.getId(), "test");
+  }
+
+  @Test
+  void onlyPeopleOnTheListsAreNamedAndOnlyTheAttendeeAcknowledges() {
+    ProcessInstance c = panelCase("HIGH");
+    ProcessInstance panel = callPanel();
+    String panelId = (String) runtimeService.getVariable(panel.getId(), "panelId");
+    publish(panel);
+    Task attendance = task("recordAttendance", panel);
+    String soo = (String) runtimeService.getVariable(c.getId(), "allocatedSoo");
+    Assertions.assertThatThrownBy(() -> taskService.complete(attendance.getId(), withVariables("membersPresent", List.of(soo),
+            "partnerAgenciesAttending", 0L)))
+        .hasRootCauseInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class).rootCause().hasMessageContaining(soo);
+    Assertions.assertThat(taskService.createTaskQuery().taskId(attendance.getId()).count()).as("stays open").isEqualTo(1);
+
+    complete(attendance, withVariables("membersPresent", List.of("panel1"), "partnersPresent", List.of(), "partnerAgenciesAttending", 0L));
+    Task ack = task(ScrutinyPanelProcess.ACKNOWLEDGE_CONFIDENTIALITY, panel);
+    Assertions.assertThat(ack.getAssignee()).isEqualTo("panel1");
+    taskService.setAssignee(ack.getId(), "partner1");
+    Assertions.assertThatThrownBy(() -> taskService.complete(ack.getId(), withVariables("confidentialityAcknowledged", true)))
+        .hasRootCauseInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class).rootCause().hasMessageContaining("panel1");
+    taskService.setAssignee(ack.getId(), "panel1");
+    Assertions.assertThatThrownBy(() -> taskService.complete(ack.getId(), withVariables("confidentialityAcknowledged", false)))
+        .hasRootCauseInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class);
+    PanelMeetings.Meeting meeting = meetings.find(panelId).orElseThrow();
+    ClockUtil.setCurrentTime(Date.from(meeting.heldOn()));
+    Assertions.assertThat(breakoutRoom.mayRead("panel1", List.of("panel-members"), c.getBusinessKey())).isFalse();
+    complete(ack, withVariables("confidentialityAcknowledged", true));
+    Assertions.assertThat(breakoutRoom.mayRead("panel1", List.of("panel-members"), c.getBusinessKey())).isTrue();
+    Assertions.assertThat(breakoutRoom.mayRead("partner1", List.of("partner-agencies"), c.getBusinessKey())).isFalse();
+    Assertions.assertThat(jdbc.queryForObject("select count(*) from meeting_access where meeting_id = ? and grantee_type = 'GROUP'",
+        Integer.class, panelId)).as("no group is ever given a case").isZero();
+    runtimeService.deleteProcessInstance(panel.getId(), "test");
+  }
+
+  @Test
+  void thePanelsDirectionLearningAndGoodPracticeGoBackToTheSooWhoFeedsThemBackAndTheThemesAreCounted() {
+    ProcessInstance c = panelCase("STANDARD");
+    String soo = (String) runtimeService.getVariable(c.getId(), "allocatedSoo");
+    Map<String, Object> decision = new HashMap<>();
+    decision.put("goodPractice", "Safe-contact preferences recorded before the first call");
+    decision.put("themes", List.of("updatesWithheld"));
+    holdPanel(decision);
+
+    Task feedback = taskService.createTaskQuery().processInstanceId(c.getId()).taskDefinitionKey("feedBackLearning").singleResult();
+    Assertions.assertThat(feedback).as("a task to feed the learning back").isNotNull();
+    Assertions.assertThat(feedback.getName()).startsWith("Feed back the panel's learning to the investigation team");
+    Assertions.assertThat(taskService.createTaskQuery().taskId(feedback.getId()).taskCandidateUser(soo).count()).isEqualTo(1);
+    Map<String, Object> shown = taskService.getVariablesLocal(feedback.getId());
+    Assertions.assertThat((String) shown.get("panelDirection")).contains("for the victim: Offer IDVA support again",
+        "for the investigation: Review the investigation plan");
+    Assertions.assertThat(shown).containsEntry("panelIndividualLearning", "Record the victim's safe-contact preferences first")
+        .containsEntry("panelGoodPractice", "Safe-contact preferences recorded before the first call");
+    Assertions.assertThat((String) runtimeService.getVariable(c.getId(), "panelLearning"))
+        .as("shown on the case update form").contains("Direction: for the victim: Offer IDVA support again",
+            "Individual learning: Record the victim's safe-contact preferences first", "Good practice: Safe-contact");
+
+    Assertions.assertThatThrownBy(() -> taskService.complete(feedback.getId(), withVariables("learningFedBack", false)))
+        .hasRootCauseInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class);
+    taskService.claim(feedback.getId(), soo);
+    complete(feedback, withVariables("learningFedBack", true, "learningFeedbackNote", "Discussed with the OIC"));
+    Map<String, Object> outcome = jdbc.queryForMap("select learning_fed_back_at, learning_fed_back_by, learning_feedback_note, id "
+        + "from panel_outcome where case_code = ?", c.getBusinessKey());
+    Assertions.assertThat(outcome.get("LEARNING_FED_BACK_AT")).isNotNull();
+    Assertions.assertThat(outcome).containsEntry("LEARNING_FED_BACK_BY", soo).containsEntry("LEARNING_FEEDBACK_NOTE", "Discussed with the OIC");
+    Assertions.assertThat(jdbc.queryForObject("select count(*) from outcome_theme where outcome_id = ? and theme_id = 'updatesWithheld'",
+        Integer.class, outcome.get("ID"))).as("the themes feed organisational learning").isEqualTo(1);
   }
 
   @Test

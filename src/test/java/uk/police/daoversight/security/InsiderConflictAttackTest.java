@@ -148,8 +148,13 @@ class InsiderConflictAttackTest extends EngineTest {
   @Test
   void aColleagueOnThePanelGetsNothingFromAnOpenMeetingWhileOthersDo() {
     String meeting = "xmeeting-" + code;
-    breakoutRoom.open(meeting, List.of(new Agenda.Item(code, "NEW", 20, 0, List.of(), 1, "test")),
-        java.time.Instant.now().minusSeconds(60), java.time.Instant.now().plusSeconds(3600));
+    List<Agenda.Item> agenda = List.of(new Agenda.Item(code, "NEW", 20, 0, List.of(), 1, "test"));
+    java.time.Instant from = java.time.Instant.now().minusSeconds(60);
+    java.time.Instant until = java.time.Instant.now().plusSeconds(3600);
+    breakoutRoom.open(meeting, agenda, from, until);
+    // Both named and acknowledged: the member is given the case, the colleague in his department is not.
+    assertThat(breakoutRoom.admit(meeting, "panel1", agenda, from, until)).containsExactly(code);
+    assertThat(breakoutRoom.admit(meeting, COLLEAGUE, agenda, from, until)).isEmpty();
     try {
       assertThat(get("panel1", "/api/cases/" + code + "/updates").getStatusCode().value()).as("another member").isEqualTo(200);
       assertThat(get(COLLEAGUE, "/api/cases/" + code + "/updates").getStatusCode().value()).isEqualTo(403);
@@ -214,8 +219,13 @@ class InsiderConflictAttackTest extends EngineTest {
   @Test
   void hisLineManagerAsChairGetsNothingFromTheMeeting() {
     String meeting = "xmeeting-chair-" + code;
-    breakoutRoom.open(meeting, List.of(new Agenda.Item(code, "NEW", 20, 0, List.of(), 1, "test")),
-        java.time.Instant.now().minusSeconds(60), java.time.Instant.now().plusSeconds(3600));
+    List<Agenda.Item> agenda = List.of(new Agenda.Item(code, "NEW", 20, 0, List.of(), 1, "test"));
+    java.time.Instant from = java.time.Instant.now().minusSeconds(60);
+    java.time.Instant until = java.time.Instant.now().plusSeconds(3600);
+    breakoutRoom.open(meeting, agenda, from, until);
+    // Both named and acknowledged: the chair is given the case, his line manager is not.
+    assertThat(breakoutRoom.admit(meeting, "chair", agenda, from, until)).containsExactly(code);
+    assertThat(breakoutRoom.admit(meeting, BOSS, agenda, from, until)).isEmpty();
     try {
       assertThat(get(BOSS, "/api/cases/" + code + "/updates").getStatusCode().value()).isEqualTo(403);
       assertThat(get("chair", "/api/cases/" + code + "/updates").getStatusCode().value()).isEqualTo(200);

@@ -26,6 +26,11 @@ class FormFieldRulesTest {
   private static final FormFieldRules.Conditions FEEL = new FeelConditions();
   private static final Instant DUE = Instant.parse("2026-12-05T09:30:00Z");
   private static final Map<String, Object> CASE = Map.of("caseCode", "ABCD-1234", "contactDueDate", Date.from(DUE));
+  private static final Map<String, Object> AGENDA = Map.of(
+      "waitingCaseOptions", "[{\"label\":\"AAAA-1111 (10:00-10:15, NEW)\",\"value\":\"AAAA-1111\"},"
+          + "{\"label\":\"BBBB-2222 (carried over, UPDATE)\",\"value\":\"BBBB-2222\"}]",
+      "addCaseOptions", "[{\"label\":\"CCCC-3333\",\"value\":\"CCCC-3333\"}]",
+      "agendaSlots", "[]", "carriedOverCases", "[]");
 
   static Stream<Arguments> table() {
     String longText = "x".repeat(201);
@@ -83,6 +88,16 @@ class FormFieldRulesTest {
         row("recordPanelOutcome", Map.of("themeOptions", themeOptions), outcome(List.of("t1", "t2")), List.of()),
         row("recordPanelOutcome", Map.of("themeOptions", themeOptions), outcome(List.of("t9")), List.of("themes: must contain only offered values")),
         row("recordPanelOutcome", Map.of("themeOptions", themeOptions), outcome("t1"), List.of("themes: must be a list of offered values")),
+        // the agenda's lists (#20 item 2): cases chosen from the waiting cases and the open cases, never typed
+        row("prepareAgenda", AGENDA, Map.of("putFirst", List.of("BBBB-2222"), "addCaseCodes", List.of("CCCC-3333"),
+            "deferCase1", "AAAA-1111", "deferReason1", "SOO on leave", "agendaReady", false), List.of()),
+        row("prepareAgenda", AGENDA, Map.of("deferCase1", "ZZZZ-9999", "deferReason1", "typo"),
+            List.of("deferCase1: must be one of the offered values")),
+        row("prepareAgenda", AGENDA, Map.of("putFirst", List.of("CCCC-3333")), List.of("putFirst: must contain only offered values")),
+        row("prepareAgenda", AGENDA, Map.of("addCaseCodes", List.of("AAAA-1111")),
+            List.of("addCaseCodes: must contain only offered values")),
+        row("prepareAgenda", AGENDA, Map.of("deferCase2", "AAAA-1111"), List.of("deferReason2: is required")),
+        row("prepareAgenda", AGENDA, Map.of("agendaReady", true, "deferReason3", "no case chosen"), List.of()),
         // closure's assurance record appears only when closure is requested
         row("caseUpdate", CASE, update(false), List.of()),
         row("caseUpdate", CASE, update(true), List.of("abuseOfPositionChecked: is required", "iopcReferralConsidered: is required",
