@@ -200,8 +200,28 @@ public class ConflictOfInterest {
     // Declared on the case (at referral, or by a SOO on the case pack) or standing on a SOO's roster entry.
     Set<String> known = new LinkedHashSet<>(facts.knownTo() == null ? Set.of() : facts.knownTo());
     known.addAll(roster.soosKnowingAPartyOf(caseCode));
+    Perpetrator victim = perpetrator(facts.victimStaffNumber(), facts.victimDepartment());
     return new CaseParties(facts.victimStaffNumber(), facts.perpetratorStaffNumber(), facts.perpetratorDepartment(),
-        Set.copyOf(known), Set.copyOf(p.lineOfCommand()));
+        Set.copyOf(known), Set.copyOf(p.lineOfCommand()), facts.victimDepartment(), Set.copyOf(victim.lineOfCommand()));
+  }
+
+  /**
+   * The rule for the SOO of the other party of a counter-allegation (#19 item 6): that party alleges
+   * abuse by the victim, so the SOO is checked against the victim as the perpetrator rule checks the
+   * perpetrator (the victim themself, their department, their line of command), from the directory
+   * and the roster; and against the perpetrator as every user is.
+   */
+  public Optional<Conflict> checkForOtherParty(String userId, String caseCode) {
+    if (userId == null || caseCode == null) {
+      return Optional.empty();
+    }
+    Optional<CaseIdentity> identity = vault.find(caseCode);
+    if (identity.isEmpty()) {
+      return Optional.empty();
+    }
+    Profile user = profile(userId, List.of());
+    Perpetrator victim = perpetrator(identity.get().victim().staffNumber(), identity.get().victim().department());
+    return decide(user, victim, null).or(() -> check(userId, List.of(), caseCode));
   }
 
   /**

@@ -247,12 +247,15 @@ public class AllocationDesk {
     if (soos.size() == 2 && soos.get(0).equals(soos.get(1))) {
       throw new AllocationRefusedException("A counter-allegation case needs two different SOOs, one for each party");
     }
-    for (String soo : soos) {
-      Optional<String> why = allocation.ineligibility(soo, parties, all);
+    for (int i = 0; i < soos.size(); i++) {
+      String soo = soos.get(i);
+      String party = i == 0 ? VICTIM : OTHER_PARTY;
+      Optional<String> why = allocation.ineligibility(soo, parties, all, party);
       if (why.isPresent()) {
-        throw new AllocationRefusedException(soo + " cannot be allocated: " + why.get());
+        throw new AllocationRefusedException(soo + " cannot be allocated" + (i == 0 ? "" : " for the other party") + ": "
+            + why.get());
       }
-      refuseIfConflicted(soo, caseCode);
+      refuseIfConflicted(soo, caseCode, party);
     }
     boolean overridden = recommended != null && !accepted;
     if (overridden && (reason == null || reason.isBlank())) {
@@ -282,10 +285,11 @@ public class AllocationDesk {
     if (roster.isActiveSoo(caseCode, to)) {
       throw new AllocationRefusedException(to + " is already allocated to this case");
     }
-    allocation.ineligibility(to, conflicts.partiesForAllocation(caseCode), roster.all()).ifPresent(why -> {
+    String fromParty = roster.activePartyOf(caseCode, from).orElse(VICTIM);
+    allocation.ineligibility(to, conflicts.partiesForAllocation(caseCode), roster.all(), fromParty).ifPresent(why -> {
       throw new AllocationRefusedException(to + " cannot be allocated: " + why);
     });
-    refuseIfConflicted(to, caseCode);
+    refuseIfConflicted(to, caseCode, fromParty);
     roster.lockForAllocation();
     Instant now = clock.instant();
     String party = roster.releaseOne(caseCode, from, now).orElse(VICTIM);
@@ -347,9 +351,16 @@ public class AllocationDesk {
 
   /** The fairest SOO to take over a withdrawn SOO's party: never one already on the case. */
   public Recommendation recommendReplacement(String caseCode) {
+    return recommendReplacement(caseCode, VICTIM);
+  }
+
+  /** The fairest SOO to take over {@code party}: for the other party, never one conflicted with the victim. */
+  public Recommendation recommendReplacement(String caseCode, String party) {
     List<String> onCase = roster.activeSoos(caseCode);
-    List<SooProfile> candidates = roster.all().stream().filter(p -> !onCase.contains(p.userId())).toList();
-    return allocation.recommend(conflicts.partiesForAllocation(caseCode), candidates, roster.openCaseCounts(), null, 1, loadLimit);
+    CaseParties parties = conflicts.partiesForAllocation(caseCode);
+    List<SooProfile> candidates = roster.all().stream().filter(p -> !onCase.contains(p.userId()))
+        .filter(p -> !OTHER_PARTY.equals(party) || !AllocationService.conflictedForOtherParty(p, parties)).toList();
+    return allocation.recommend(parties, candidates, roster.openCaseCounts(), null, 1, loadLimit);
   }
 
   /** Who was replaced by whom, and the new first-contact deadline. */
@@ -376,10 +387,10 @@ public class AllocationDesk {
     if (roster.isActiveSoo(caseCode, to)) {
       throw new AllocationRefusedException(to + " is already allocated to this case");
     }
-    allocation.ineligibility(to, conflicts.partiesForAllocation(caseCode), roster.all()).ifPresent(why -> {
+    allocation.ineligibility(to, conflicts.partiesForAllocation(caseCode), roster.all(), w.party()).ifPresent(why -> {
       throw new AllocationRefusedException(to + " cannot be allocated: " + why);
     });
-    refuseIfConflicted(to, caseCode);
+    refuseIfConflicted(to, caseCode, w.party());
     boolean overridden = recommended != null && !recommended.isBlank() && !recommended.equals(to);
     if (overridden && (reason == null || reason.isBlank())) {
       throw new AllocationRefusedException("Give a reason for choosing other than the recommendation");
@@ -392,8 +403,9 @@ public class AllocationDesk {
   }
 
   /** The directory's view as well as the roster's: a SOO conflicted by either is never allocated. */
-  private void refuseIfConflicted(String soo, String caseCode) {
-    conflicts.check(soo, java.util.List.of(), caseCode).ifPresent(c -> {
+  private void refuseIfConflicted(String soo, String caseCode, String party) {
+    (OTHER_PARTY.equals(party) ? conflicts.checkForOtherParty(soo, caseCode)
+        : conflicts.check(soo, java.util.List.of(), caseCode)).ifPresent(c -> {
       throw new AllocationRefusedException(soo + " cannot be allocated: " + AllocationService.CONFLICT_WITH_PARTY);
     });
   }

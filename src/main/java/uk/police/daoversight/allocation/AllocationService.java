@@ -95,7 +95,8 @@ public class AllocationService {
     ordered.removeAll(full);
     ordered.addAll(full);
 
-    List<SooProfile> chosen = ordered.subList(0, Math.min(soosNeeded, ordered.size()));
+    List<SooProfile> chosen = soosNeeded == 2 ? forEachParty(ordered, parties)
+        : ordered.subList(0, Math.min(soosNeeded, ordered.size()));
     String explanation = explain(chosen, ordered.size(), excluded, all.size(), previousSoo, soosNeeded);
     List<String> overLimit = new ArrayList<>();
     for (SooProfile soo : chosen) {
@@ -110,6 +111,58 @@ public class AllocationService {
       explanation = explanation + " " + full.size() + " eligible at or above the load limit of " + loadLimit + " open cases.";
     }
     return new Recommendation(ids(chosen), ids(ordered), excluded, explanation, soosNeeded);
+  }
+
+  /**
+   * A counter-allegation's two SOOs in fair order, the first for the victim, the second for the other
+   * party: the other party's SOO must not be conflicted with the victim, whom that party alleges
+   * against ({@link #conflictedForOtherParty}). Fewer than two when no such pair is eligible.
+   */
+  private static List<SooProfile> forEachParty(List<SooProfile> ordered, CaseParties parties) {
+    if (ordered.size() < 2) {
+      return List.copyOf(ordered);
+    }
+    // The fairest takes the victim and the next fairest who fits the other party takes them ...
+    for (int other = 1; other < ordered.size(); other++) {
+      if (!conflictedForOtherParty(ordered.get(other), parties)) {
+        return List.of(ordered.get(0), ordered.get(other));
+      }
+    }
+    // ... or, when only the fairest fits the other party, the next fairest takes the victim.
+    if (!conflictedForOtherParty(ordered.get(0), parties)) {
+      return List.of(ordered.get(1), ordered.get(0));
+    }
+    return List.of(ordered.get(0));
+  }
+
+  /**
+   * In a counter-allegation the other party alleges abuse by the victim: their SOO is checked against
+   * the victim as every SOO is against the perpetrator (the victim themself, the victim's department,
+   * the victim's line of command).
+   */
+  static boolean conflictedForOtherParty(SooProfile soo, CaseParties parties) {
+    if (parties == null) {
+      return false;
+    }
+    var asProfile = new ConflictOfInterest.Profile(soo.userId(), java.util.Collections.singleton(soo.staffNumber()),
+        java.util.Collections.singleton(soo.department()), false);
+    var victim = new ConflictOfInterest.Perpetrator(parties.victimStaffNumber(), parties.victimDepartment(),
+        parties.victimLineOfCommand() == null ? Set.of() : parties.victimLineOfCommand());
+    return ConflictOfInterest.decide(asProfile, victim, null).isPresent();
+  }
+
+  /**
+   * Why this user may not be allocated to this party ({@code AllocationDesk.VICTIM} or
+   * {@code OTHER_PARTY}) of the case; empty when they are eligible. The other party's SOO is checked
+   * against the victim as well (#19 item 6).
+   */
+  public Optional<String> ineligibility(String userId, CaseParties parties, List<SooProfile> roster, String party) {
+    Optional<String> why = ineligibility(userId, parties, roster);
+    if (why.isPresent() || !AllocationDesk.OTHER_PARTY.equals(party)) {
+      return why;
+    }
+    return onRoster(roster).stream().filter(s -> s.userId().equals(userId)).findFirst()
+        .filter(s -> conflictedForOtherParty(s, parties)).map(s -> CONFLICT_WITH_PARTY);
   }
 
   /**

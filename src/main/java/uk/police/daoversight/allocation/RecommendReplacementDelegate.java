@@ -35,7 +35,7 @@ public class RecommendReplacementDelegate implements JavaDelegate {
     String caseCode = CASE_CODE.from(execution).get();
     SooRoster.Withdrawal w = desk.claimWithdrawal(caseCode, execution.getId())
         .orElseThrow(() -> new IllegalStateException("No withdrawn SOO waits for reallocation on case " + caseCode));
-    Recommendation r = desk.recommendReplacement(caseCode);
+    Recommendation r = desk.recommendReplacement(caseCode, w.party());
     WITHDRAWAL_ID.on(execution).setLocal(w.id());
     WITHDRAWN_SOO.on(execution).setLocal(w.userId());
     WITHDRAWAL_REASON.on(execution).setLocal(w.userId() + " was taken off the case: " + w.reason() + ".");

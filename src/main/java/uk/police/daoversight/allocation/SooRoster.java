@@ -103,6 +103,12 @@ public class SooRoster {
     return n != null && n > 0;
   }
 
+  /** The party (VICTIM or OTHER_PARTY) the SOO oversees on the case now, if they are allocated to it. */
+  public Optional<String> activePartyOf(String caseCode, String userId) {
+    return jdbc.queryForList("select party from case_soo where case_code = ? and user_id = ? and released_at is null"
+        + " order by allocated_at desc", String.class, caseCode, userId).stream().findFirst();
+  }
+
   /** The SOO who oversaw a case for its victim (the latest allocation for party VICTIM). */
   public Optional<String> victimSooOf(String caseCode) {
     return jdbc.queryForList("select user_id from case_soo where case_code = ? and party = 'VICTIM' order by allocated_at desc",

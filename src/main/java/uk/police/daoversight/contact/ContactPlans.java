@@ -21,7 +21,18 @@ public class ContactPlans {
 
   public record Plan(String caseCode, String soo, Outcome outcome, String interval, String safeChannel,
                      String safeTimes, boolean voicemailSafe, boolean messageSafe, boolean workContactAgreed,
-                     boolean managerCopyAgreed) {}
+                     boolean managerCopyAgreed, String party) {
+
+    /** A plan as a SOO records it: its party is the one that SOO oversees ({@code case_soo}). */
+    public Plan(String caseCode, String soo, Outcome outcome, String interval, String safeChannel, String safeTimes,
+                boolean voicemailSafe, boolean messageSafe, boolean workContactAgreed, boolean managerCopyAgreed) {
+      this(caseCode, soo, outcome, interval, safeChannel, safeTimes, voicemailSafe, messageSafe, workContactAgreed,
+          managerCopyAgreed, null);
+    }
+  }
+
+  /** The parties of {@code case_soo} (AllocationDesk's). */
+  static final String VICTIM = uk.police.daoversight.allocation.AllocationDesk.VICTIM;
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
@@ -36,14 +47,17 @@ public class ContactPlans {
   /** The safe-contact channel and times are sealed with the case's key (issue #17). */
   public void save(Plan p) {
     CaseSeal seal = seals.of(p.caseCode());
+    // Each party's SOO records the plan for their own party (#19 item 6): the party they oversee now.
+    String party = jdbc.queryForList("select party from case_soo where case_code = ? and user_id = ? and released_at is null"
+        + " order by allocated_at desc", String.class, p.caseCode(), p.soo()).stream().findFirst().orElse(VICTIM);
     jdbc.update("delete from contact_plan where case_code = ? and soo_user_id = ?", p.caseCode(), p.soo());
     jdbc.update("""
         insert into contact_plan (case_code, soo_user_id, outcome, contact_interval, safe_channel, safe_times,
-          voicemail_safe, message_safe, work_contact_agreed, manager_copy_agreed, first_contact_at)
-        values (?,?,?,?,?,?,?,?,?,?,?)""",
+          voicemail_safe, message_safe, work_contact_agreed, manager_copy_agreed, first_contact_at, party)
+        values (?,?,?,?,?,?,?,?,?,?,?,?)""",
         p.caseCode(), p.soo(), p.outcome().name(), p.interval(),
         seal.seal(SealedColumns.CONTACT_PLAN, "safe_channel", p.safeChannel()), seal.seal(SealedColumns.CONTACT_PLAN, "safe_times", p.safeTimes()),
-        p.voicemailSafe(), p.messageSafe(), p.workContactAgreed(), p.managerCopyAgreed(), Timestamp.from(clock.instant()));
+        p.voicemailSafe(), p.messageSafe(), p.workContactAgreed(), p.managerCopyAgreed(), Timestamp.from(clock.instant()), party);
   }
 
   public List<Plan> plans(String caseCode) {
@@ -53,7 +67,12 @@ public class ContactPlans {
             rs.getString("contact_interval"), seal.open(SealedColumns.CONTACT_PLAN, "safe_channel", rs.getString("safe_channel")),
             seal.open(SealedColumns.CONTACT_PLAN, "safe_times", rs.getString("safe_times")),
             rs.getBoolean("voicemail_safe"), rs.getBoolean("message_safe"), rs.getBoolean("work_contact_agreed"),
-            rs.getBoolean("manager_copy_agreed")), caseCode);
+            rs.getBoolean("manager_copy_agreed"), rs.getString("party")), caseCode);
+  }
+
+  /** The plans recorded for one party (VICTIM or OTHER_PARTY) of the case. */
+  public List<Plan> plansFor(String caseCode, String party) {
+    return plans(caseCode).stream().filter(p -> party.equals(p.party())).toList();
   }
 
   /** True when a victim engaged and agreed a contact schedule. */

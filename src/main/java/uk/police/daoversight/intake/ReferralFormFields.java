@@ -104,11 +104,8 @@ public final class ReferralFormFields {
     flat.put(prefix + "StaffNumber", p.staffNumber());
     flat.put(prefix + "Rank", p.rank());
     flat.put(prefix + "Department", p.department());
-    if ("victim".equals(prefix)) {
-      // Only the victim's contact details are kept (the validator drops the perpetrator's); the
-      // start form, checked on the server, offers no field for them either.
-      flat.put(prefix + "Contact", p.contact());
-    }
+    // The validator keeps the perpetrator's contact only in a counter-allegation (#19 item 6).
+    flat.put(prefix + "Contact", p.contact());
   }
 
   private static ReferralRequest.PartyRequest party(VariableScope scope, String prefix) {

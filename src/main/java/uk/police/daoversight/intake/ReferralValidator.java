@@ -52,7 +52,10 @@ public class ReferralValidator {
       problems.put("externalReference", "letters, digits and / . _ - only, at most 100 characters");
     }
     Party victim = party("victim", request.victim(), true, problems);
-    Party perpetrator = party("perpetrator", request.perpetrator(), false, problems);
+    // In a counter-allegation the other party alleges abuse too and gets their own SOO (#19 item 6),
+    // so their contact details are kept, checked as the victim's; otherwise nobody contacts them.
+    boolean counterAllegation = Boolean.TRUE.equals(request.counterAllegation());
+    Party perpetrator = party("perpetrator", request.perpetrator(), counterAllegation, problems);
     RiskLevel risk = oneOf(RiskLevel.class, request.riskLevel(), "riskLevel", problems);
     Set<String> knownTo = new LinkedHashSet<>();
     if (request.knownTo() != null && request.knownTo().size() > MAX_KNOWN_TO * 4) {
@@ -82,11 +85,11 @@ public class ReferralValidator {
       throw new ReferralRejectedException(problems);
     }
     return new Referral(route, reference, victim, perpetrator, Set.copyOf(knownTo), risk,
-        Boolean.TRUE.equals(request.counterAllegation()), Boolean.TRUE.equals(request.serialPerpetrator()),
+        counterAllegation, Boolean.TRUE.equals(request.serialPerpetrator()),
         Boolean.TRUE.equals(request.perpetratorInPositionOfPower()));
   }
 
-  private Party party(String path, ReferralRequest.PartyRequest p, boolean isVictim, Map<String, String> problems) {
+  private Party party(String path, ReferralRequest.PartyRequest p, boolean withContact, Map<String, String> problems) {
     if (p == null) {
       problems.put(path, "required");
       return null;
@@ -125,7 +128,7 @@ public class ReferralValidator {
     maxLength(path + ".staffNumber", staffNumber, 50, problems);
     maxLength(path + ".rank", trimmed(p.rank()), 100, problems);
     maxLength(path + ".department", trimmed(p.department()), 200, problems);
-    String contact = isVictim ? trimmed(p.contact()) : null;
+    String contact = withContact ? trimmed(p.contact()) : null;
     maxLength(path + ".contact", contact, 500, problems);
     if (problems.size() > before) {
       return null;

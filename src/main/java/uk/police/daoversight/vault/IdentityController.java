@@ -26,6 +26,17 @@ public class IdentityController {
     return access.read(currentUser.userId(), currentUser.groups(), caseCode, purpose, note);
   }
 
+  /**
+   * {@code GET /api/cases/{caseCode}/contact/{party}?purpose=&note=} ({@code victim} or {@code otherParty}):
+   * that party's contact details and contact plan, for the coordinators and that party's SOO only.
+   */
+  @GetMapping("/api/cases/{caseCode}/contact/{party}")
+  public IdentityAccess.PartyContact contact(@PathVariable String caseCode, @PathVariable String party,
+                                             @RequestParam(required = false) String purpose,
+                                             @RequestParam(required = false) String note) {
+    return access.readContact(currentUser.userId(), currentUser.groups(), caseCode, party, purpose, note);
+  }
+
   /** {@code PUT /api/cases/{caseCode}/identity/{party}/{field}} {"value", "reason"}: a coordinator's correction (204). */
   @org.springframework.web.bind.annotation.PutMapping("/api/cases/{caseCode}/identity/{party}/{field}")
   @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)

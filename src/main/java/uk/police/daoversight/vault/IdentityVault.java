@@ -79,6 +79,11 @@ public class IdentityVault {
         sealed(seal, "known_to", String.join(",", r.knownTo())), Timestamp.from(now),
         referenceKeys.staffKeyOf(v), referenceKeys.personKeyOf(v), referenceKeys.staffKeyOf(p), referenceKeys.personKeyOf(p),
         PlainRowSealer.aboveConstable(p.policeEmployee(), p.rank()));
+    if (p.contact() != null) {
+      // The other party's contact in a counter-allegation (V73, after the seal): sealed from its first write.
+      jdbc.update("update case_identity set perpetrator_contact = ? where case_code = ?",
+          sealed(seal, "perpetrator_contact", p.contact()), caseCode);
+    }
     storeSoundKeys(caseCode, "VICTIM", v);
     storeSoundKeys(caseCode, "PERPETRATOR", p);
   }
@@ -157,7 +162,8 @@ public class IdentityVault {
   /** Conflict facts for SOO allocation. */
   public CaseParties conflictFacts(String caseCode) {
     CaseIdentity c = find(caseCode).orElseThrow(() -> new IllegalStateException("No vault record for case " + caseCode));
-    return new CaseParties(c.victim().staffNumber(), c.perpetrator().staffNumber(), c.perpetrator().department(), c.knownTo());
+    return new CaseParties(c.victim().staffNumber(), c.perpetrator().staffNumber(), c.perpetrator().department(), c.knownTo())
+        .withVictim(c.victim().department(), null);
   }
 
   /**
@@ -244,7 +250,7 @@ public class IdentityVault {
    */
   public String correct(String caseCode, String party, String field, String column, String value, String reason,
                         String userId, Instant now) {
-    if (!SealedColumns.CASE_IDENTITY_COLUMNS.contains(column)) {
+    if (!SealedColumns.isCaseIdentityColumn(column)) {
       throw new IllegalArgumentException("not a vault column: " + column);
     }
     CaseSeal seal = seals.of(caseCode);
@@ -305,7 +311,7 @@ public class IdentityVault {
         : Arrays.stream(knownTo.split(",")).collect(Collectors.toCollection(LinkedHashSet::new));
     Timestamp closed = rs.getTimestamp("closed_at");
     return new CaseIdentity(caseCode, opened(seal, rs, "external_reference"), rs.getString("route"),
-        sealedParty(seal, rs, "victim_", true), sealedParty(seal, rs, "perpetrator_", false), known, rs.getString("linked_case_code"),
+        sealedParty(seal, rs, "victim_", true), sealedParty(seal, rs, "perpetrator_", true), known, rs.getString("linked_case_code"),
         rs.getTimestamp("created_at").toInstant(), closed == null ? null : closed.toInstant(), seal.erased());
   }
 

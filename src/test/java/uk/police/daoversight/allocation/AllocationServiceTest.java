@@ -381,4 +381,47 @@ class AllocationServiceTest {
     assertThatThrownBy(() -> service.recommend(parties(), List.of(soo("soo1")), Map.of(), null, 1, 0))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  // ---- #19 item 6: the other party's SOO is checked against the party they oversee's allegation
+
+  @Test
+  void inACounterAllegationTheOtherPartysSooIsNeverOneConflictedWithTheVictim() {
+    // soo1 works in the victim's department: fine for the victim, but the other party alleges against the victim.
+    CaseParties parties = parties().withVictim("Dept soo1", Set.of("soo3"));
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    List<SooProfile> roster = List.of(soo("soo1"), soo("soo2", t0), soo("soo3", t0.plusSeconds(60)), soo("soo4", t0.plusSeconds(120)));
+
+    Recommendation r = service.recommend(parties, roster, Map.of(), null, 2);
+    assertThat(r.recommended()).as("soo1 is the fairest and takes the victim; soo2 the other party").containsExactly("soo1", "soo2");
+
+    // soo1 fairest, soo3 (in the victim's line of command) next: soo3 is skipped for the other party.
+    r = service.recommend(parties, List.of(soo("soo1"), soo("soo3", t0), soo("soo4", t0.plusSeconds(60))), Map.of(), null, 2);
+    assertThat(r.recommended()).containsExactly("soo1", "soo4");
+
+    // Only the fairest fits the other party: the other takes the victim.
+    r = service.recommend(parties, List.of(soo("soo1"), soo("soo2", t0)), Map.of(), null, 2);
+    assertThat(r.recommended()).containsExactly("soo1", "soo2");
+    r = service.recommend(parties, List.of(soo("soo2"), soo("soo1", t0)), Map.of(), null, 2);
+    assertThat(r.recommended()).as("victim first: soo1 cannot take the other party, so the fairest, soo2, does")
+        .containsExactly("soo1", "soo2");
+  }
+
+  @Test
+  void aPairWhereNobodyFitsTheOtherPartyIsNotFound() {
+    CaseParties parties = parties().withVictim("Dept soo1", Set.of("soo3"));
+    Recommendation r = service.recommend(parties, List.of(soo("soo1"), soo("soo3")), Map.of(), null, 2);
+    assertThat(r.found()).isFalse();
+    assertThat(r.recommended()).hasSize(1);
+  }
+
+  @Test
+  void aManualChoiceForTheOtherPartyIsCheckedAgainstTheVictim() {
+    CaseParties parties = parties().withVictim("Dept soo1", Set.of("soo3"));
+    List<SooProfile> roster = List.of(soo("soo1"), soo("soo2"), soo("soo3"));
+    assertThat(service.ineligibility("soo1", parties, roster, AllocationDesk.OTHER_PARTY)).contains(CONFLICT_WITH_PARTY);
+    assertThat(service.ineligibility("soo3", parties, roster, AllocationDesk.OTHER_PARTY)).contains(CONFLICT_WITH_PARTY);
+    assertThat(service.ineligibility("soo2", parties, roster, AllocationDesk.OTHER_PARTY)).isEmpty();
+    assertThat(service.ineligibility("soo1", parties, roster, AllocationDesk.VICTIM)).as("the victim's SOO as before").isEmpty();
+    assertThat(service.ineligibility("soo3", parties, roster, AllocationDesk.VICTIM)).isEmpty();
+  }
 }

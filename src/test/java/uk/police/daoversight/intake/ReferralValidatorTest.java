@@ -24,11 +24,26 @@ class ReferralValidatorTest {
     assertThat(r.route()).isEqualTo(Route.IOPC);
     assertThat(r.externalReference()).isEqualTo("HC/2026/1");
     assertThat(r.victim().name()).isEqualTo("Ann Example");
-    assertThat(r.perpetrator().contact()).as("only the victim's contact is kept").isNull();
+    assertThat(r.perpetrator().contact()).as("a counter-allegation keeps the other party's contact").isEqualTo("07700 900000");
     assertThat(r.knownTo()).containsExactly("soo3");
     assertThat(r.bothPartiesPolice()).isTrue();
     assertThat(r.counterAllegation()).isTrue();
     assertThat(r.serialPerpetrator()).isFalse();
+  }
+
+  @Test
+  void theOtherPartysContactIsKeptOnlyInACounterAllegationAndCheckedAsTheVictims() {
+    Referral single = validator.validate(new ReferralRequest("MASH", "R1", police("Ann"), police("Bob"), null, "STANDARD",
+        false, null, null));
+    assertThat(single.perpetrator().contact()).as("nobody contacts the perpetrator of a one-sided case").isNull();
+    var longContact = new ReferralRequest.PartyRequest("Bob", "1980-01-01", true, "AB124", "PC", "Response", "x".repeat(501));
+    assertThatThrownBy(() -> validator.validate(new ReferralRequest("MASH", "R1", police("Ann"), longContact, null, "STANDARD",
+        true, null, null)))
+        .isInstanceOfSatisfying(ReferralRejectedException.class, e -> assertThat(e.problems())
+            .containsOnly(java.util.Map.entry("perpetrator.contact", "at most 500 characters")));
+    var blank = new ReferralRequest.PartyRequest("Bob", "1980-01-01", true, "AB124", "PC", "Response", "  ");
+    assertThat(validator.validate(new ReferralRequest("MASH", "R1", police("Ann"), blank, null, "STANDARD", true, null, null))
+        .perpetrator().contact()).isNull();
   }
 
   @Test

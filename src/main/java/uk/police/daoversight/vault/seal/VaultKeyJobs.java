@@ -163,6 +163,7 @@ public class VaultKeyJobs {
 
   private static List<SealedColumns.Table> tablesWithAnonymityRefusals() {
     List<SealedColumns.Table> tables = new ArrayList<>(SealedColumns.TABLES);
+    tables.addAll(SealedColumns.SEALED_AFTER_V31);
     tables.add(new SealedColumns.Table(SealedColumns.ANONYMITY_REFUSAL, List.of("id"), null, List.of("text")));
     return tables;
   }
