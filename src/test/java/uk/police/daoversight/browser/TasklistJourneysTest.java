@@ -218,7 +218,7 @@ class TasklistJourneysTest {
       browser.type("directionForVictim", "Offer IDVA support again");
       browser.type("directionForInvestigation", "Review the investigation plan");
       browser.type("action1What", "Ask the OIC to update the victim weekly");
-      browser.type("action1Owner", "OIC");
+      browser.choose("action1Owner", "Officer in the case (OIC)");
       browser.press("Complete");
       waitForJob(panel, "sendOutcome");
       waitForJob(panel, "closeMeeting");

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.police.daoversight.engine.forms.FormInputRefusedException;
 import uk.police.daoversight.intake.ReferralRequest;
 import uk.police.daoversight.support.CaseDriver;
 import uk.police.daoversight.support.OpenPanels;
@@ -40,6 +41,7 @@ class ScrutinyPanelProcessTest extends EngineTest {
 
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
   @Autowired ManagementService managementService;
   @Autowired PanelCandidates candidates;
   @Autowired BreakoutRoom breakoutRoom;
@@ -604,7 +606,18 @@ class ScrutinyPanelProcessTest extends EngineTest {
     twoActions.put("action2What", "Refer the victim to the IDVA service");
     twoActions.put("action2Owner", "SOO");
     twoActions.put("bringBack", true);
-    complete(slotOf(earlier, withActions.getBusinessKey()), twoActions);
+    Map<String, Object> typedOwner = new HashMap<>(twoActions);
+    typedOwner.put("action2Owner", "the DC on nights");
+    Task slot = slotOf(earlier, withActions.getBusinessKey());
+    identityService.setAuthentication("chair", List.of(uk.police.daoversight.security.Groups.PANEL_CHAIR));
+    try {
+      Assertions.assertThatThrownBy(() -> taskService.complete(slot.getId(), typedOwner))
+          .as("an owner is chosen from the list, never typed").isInstanceOf(FormInputRefusedException.class)
+          .hasMessageContaining("action2Owner: must be one of the offered values").hasMessageNotContaining("the DC on nights");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    complete(slot, twoActions);
     execute(job("sendOutcome", earlier));
     execute(job("closeMeeting", earlier));
     assertThat(earlier).isEnded();

@@ -88,6 +88,15 @@ class FormFieldRulesTest {
         row("recordPanelOutcome", Map.of("themeOptions", themeOptions), outcome(List.of("t1", "t2")), List.of()),
         row("recordPanelOutcome", Map.of("themeOptions", themeOptions), outcome(List.of("t9")), List.of("themes: must contain only offered values")),
         row("recordPanelOutcome", Map.of("themeOptions", themeOptions), outcome("t1"), List.of("themes: must be a list of offered values")),
+        // an action's owner is chosen from the force's list, never typed (#20 item 6)
+        row("recordPanelOutcome", Map.of(), withAction(outcome(List.of()), "OIC"), List.of()),
+        row("recordPanelOutcome", Map.of(), withAction(outcome(List.of()), "Detective Superintendent"), List.of()),
+        row("recordPanelOutcome", Map.of(), withAction(outcome(List.of()), "the DC on nights"),
+            List.of("action1Owner: must be one of the offered values")),
+        row("recordPanelOutcome", Map.of(), withAction(outcome(List.of()), ""), List.of("action1Owner: is required")),
+        row("recordConferenceOutcome", Map.of(), withAction(conferenceOutcome(), "Partner agency"), List.of()),
+        row("recordConferenceOutcome", Map.of(), withAction(conferenceOutcome(), "Mrs Jones at the council"),
+            List.of("action1Owner: must be one of the offered values")),
         // the agenda's lists (#20 item 2): cases chosen from the waiting cases and the open cases, never typed
         row("prepareAgenda", AGENDA, Map.of("putFirst", List.of("BBBB-2222"), "addCaseCodes", List.of("CCCC-3333"),
             "deferCase1", "AAAA-1111", "deferReason1", "SOO on leave", "agendaReady", false), List.of()),
@@ -224,6 +233,21 @@ class FormFieldRulesTest {
     sent.put("directionForInvestigation", "Continue");
     sent.put("slotResult", "DISCUSSED"); // the form's default, which Tasklist sends
     sent.put("themes", themes);
+    return sent;
+  }
+
+  private static Map<String, Object> withAction(Map<String, Object> sent, String owner) {
+    sent.put("action1What", "Ask for the investigation plan");
+    sent.put("action1Owner", owner);
+    sent.put("action1Due", "2026-12-17");
+    return sent;
+  }
+
+  private static Map<String, Object> conferenceOutcome() {
+    Map<String, Object> sent = new HashMap<>();
+    sent.put("primaryParties", "AS_REFERRED");
+    sent.put("directionForVictim", "Keep updating");
+    sent.put("directionForInvestigation", "Continue");
     return sent;
   }
 
