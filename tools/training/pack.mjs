@@ -132,8 +132,12 @@ for (const file of list('processes', '.bpmn')) {
       const form = forms[n.formRef];
       if (form) {
         const label = c => c.label || c.dateLabel || c.key;
-        const fields = form.components.filter(c => c.key && !c.readonly)
-          .map(c => label(c) + (c.validate?.required ? ' (required)' : ''));
+        const field = c => label(c) + (c.validate?.required ? ' (required)' : '');
+        // a dynamic list: its rows' fields, and whether the person adds as many rows as needed
+        const list = c => `${c.label || c.path} (${c.allowAddRemove ? 'as many as needed' : 'one per line shown'}, each: `
+          + `${c.components.filter(x => x.key && !x.readonly).map(field).join(', ')})`;
+        const fields = form.components.filter(c => (c.key && !c.readonly) || (c.type === 'dynamiclist' && c.components))
+          .map(c => (c.type === 'dynamiclist' ? list(c) : field(c)));
         const shown = form.components.filter(c => c.key && c.readonly).map(label);
         if (shown.length) lines.push(`${indent}  Shows: ${shown.join('; ')}.`);
         if (fields.length) lines.push(`${indent}  Records: ${fields.join('; ')}.`);

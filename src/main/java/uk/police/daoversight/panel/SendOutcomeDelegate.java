@@ -10,6 +10,7 @@ import static uk.police.daoversight.process.PanelVariables.ACTION3_DUE;
 import static uk.police.daoversight.process.PanelVariables.ACTION3_OWNER;
 import static uk.police.daoversight.process.PanelVariables.ACTION3_WHAT;
 import static uk.police.daoversight.process.PanelVariables.AGENDA_CASE_CODE;
+import static uk.police.daoversight.process.PanelVariables.AGREED_ACTIONS;
 import static uk.police.daoversight.process.PanelVariables.BRING_BACK;
 import static uk.police.daoversight.process.PanelVariables.DIRECTION_FOR_INVESTIGATION;
 import static uk.police.daoversight.process.PanelVariables.DIRECTION_FOR_VICTIM;
@@ -36,8 +37,9 @@ import uk.police.daoversight.process.CaseVariables;
 import uk.police.daoversight.process.Workers;
 
 /**
- * "Send the outcome to the case", on the panel and at a case conference: the direction, actions,
- * learning and themes are recorded and the case process is told.
+ * "Send the outcome to the case", on the panel and at a case conference: the direction, actions
+ * (the panel's list of agreed actions, a conference's three fixed rows), learning and themes are
+ * recorded and the case process is told.
  */
 @Component
 public class SendOutcomeDelegate implements JavaDelegate {
@@ -92,7 +94,7 @@ public class SendOutcomeDelegate implements JavaDelegate {
   }
 
   private static List<PanelActions.NewAction> actions(DelegateExecution execution) {
-    List<PanelActions.NewAction> actions = new ArrayList<>();
+    List<PanelActions.NewAction> actions = new ArrayList<>(AgreedActions.from(execution.getVariable(AGREED_ACTIONS)));
     add(actions, execution, ACTION1_WHAT, ACTION1_OWNER, ACTION1_DUE);
     add(actions, execution, ACTION2_WHAT, ACTION2_OWNER, ACTION2_DUE);
     add(actions, execution, ACTION3_WHAT, ACTION3_OWNER, ACTION3_DUE);

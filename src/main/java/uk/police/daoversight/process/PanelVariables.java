@@ -94,6 +94,12 @@ public final class PanelVariables {
   // The outcome of a panel review or a case conference
   public static final VariableFactory<String> DIRECTION_FOR_VICTIM = stringVariable("directionForVictim");
   public static final VariableFactory<String> DIRECTION_FOR_INVESTIGATION = stringVariable("directionForInvestigation");
+  /**
+   * The actions a panel agrees (#20 item 6): a JSON list of {what, owner, due} (a form-js dynamic
+   * list, as many rows as needed; the owner from the form's list, due an ISO date). A case
+   * conference still uses the three fixed rows below.
+   */
+  public static final String AGREED_ACTIONS = "agreedActions";
   public static final VariableFactory<String> ACTION1_WHAT = stringVariable("action1What");
   public static final VariableFactory<String> ACTION1_OWNER = stringVariable("action1Owner");
   public static final VariableFactory<String> ACTION1_DUE = stringVariable("action1Due");
@@ -126,6 +132,7 @@ public final class PanelVariables {
     names.add(THEMES);
     names.add(THEME_OPTIONS);
     names.add(ACTION_REVIEWS);
+    names.add(AGREED_ACTIONS);
     names.addAll(Set.of(MEMBER_OPTIONS, PARTNER_OPTIONS, MEMBERS_PRESENT, PARTNERS_PRESENT));
     names.addAll(Set.of(AGENDA_SLOTS, CARRIED_OVER_CASES, WAITING_CASE_OPTIONS, ADD_CASE_OPTIONS, PUT_FIRST, ADD_CASE_CODES));
     names.add(CaseVariables.CASE_CODE.getName());

@@ -118,12 +118,43 @@ final class Browser implements AutoCloseable {
   }
 
   WebElement field(String key) {
-    return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='-" + key + "Field']")));
+    return element(key + "Field");
+  }
+
+  private WebElement element(String idEnd) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='-" + idEnd + "']")));
+  }
+
+  /** form-js numbers a dynamic list's fields by row: {@code ...-actionWhatField_0}. */
+  private static String inRow(String key, int row) {
+    return key + "Field_" + row;
+  }
+
+  /** Types into a field of a dynamic list's row (from 0). */
+  void typeInRow(String key, int row, String text) {
+    typeInto(element(inRow(key, row)), text);
+  }
+
+  /** Chooses an option of a select in a dynamic list's row (from 0). */
+  void chooseInRow(String key, int row, String label) {
+    chooseFrom(inRow(key, row), label);
+  }
+
+  /** Sets a date field of a dynamic list's row through its date picker (flatpickr), as a click on the calendar does. */
+  void dateInRow(String key, int row, java.time.LocalDate date) {
+    WebElement input = element(inRow(key, row) + "-date");
+    js("arguments[0].scrollIntoView({block: 'center'});"
+        + "arguments[0]._flatpickr.setDate(new Date(arguments[1], arguments[2] - 1, arguments[3]), true);",
+        input, date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+    settle();
   }
 
   /** Types into a form-js field and leaves it, so the form takes the value (its text inputs debounce). */
   void type(String key, String text) {
-    WebElement input = field(key);
+    typeInto(field(key), text);
+  }
+
+  private void typeInto(WebElement input, String text) {
     js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", input);
     input.sendKeys(text);
     input.sendKeys(Keys.TAB);
@@ -145,8 +176,12 @@ final class Browser implements AutoCloseable {
 
   /** A form-js select: open it and choose the option by its label. */
   void choose(String key, String label) {
+    chooseFrom(key + "Field", label);
+  }
+
+  private void chooseFrom(String idEnd, String label) {
     By item = By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(text())='" + label + "']");
-    WebElement display = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='-" + key + "Field-display']")));
+    WebElement display = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='-" + idEnd + "-display']")));
     js("arguments[0].scrollIntoView({block: 'center'});", display);
     for (int attempt = 0; attempt < 3 && driver.findElements(item).isEmpty(); attempt++) {
       js("['mousedown', 'mouseup', 'click'].forEach(t => arguments[0].dispatchEvent("

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.police.daoversight.engine.forms.FormInputRefusedException;
 import uk.police.daoversight.intake.ReferralRequest;
 import uk.police.daoversight.support.CaseDriver;
 import uk.police.daoversight.support.OpenPanels;
@@ -36,10 +37,11 @@ import uk.police.daoversight.support.Referrals;
 
 /** Every path of {@code scrutinyPanel}, with real cases waiting for it. */
 @IntegrationTest
-class ScrutinyPanelProcessTest extends EngineTest {
+public class ScrutinyPanelProcessTest extends EngineTest {
 
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
   @Autowired ManagementService managementService;
   @Autowired PanelCandidates candidates;
   @Autowired BreakoutRoom breakoutRoom;
@@ -600,11 +602,24 @@ class ScrutinyPanelProcessTest extends EngineTest {
     ProcessInstance earlier = callPanel(settings.format(LocalDate.now(settings.zone()).plusDays(20).atTime(10, 0)), false);
     publish(earlier);
     complete(task("recordAttendance", earlier), withVariables("partnerAgenciesAttending", 1L));
-    Map<String, Object> twoActions = outcome("Ask the OIC to update the victim weekly");
-    twoActions.put("action2What", "Refer the victim to the IDVA service");
-    twoActions.put("action2Owner", "SOO");
+    String due = LocalDate.now().plusDays(14).toString();
+    Map<String, Object> twoActions = outcome(null);
+    twoActions.put("agreedActions", agreedActions("Ask the OIC to update the victim weekly", "OIC", due,
+        "Refer the victim to the IDVA service", "SOO", due));
     twoActions.put("bringBack", true);
-    complete(slotOf(earlier, withActions.getBusinessKey()), twoActions);
+    Map<String, Object> typedOwner = new HashMap<>(twoActions);
+    typedOwner.put("agreedActions", agreedActions("Ask the OIC to update the victim weekly", "OIC", due,
+        "Refer the victim to the IDVA service", "the DC on nights", due));
+    Task slot = slotOf(earlier, withActions.getBusinessKey());
+    identityService.setAuthentication("chair", List.of(uk.police.daoversight.security.Groups.PANEL_CHAIR));
+    try {
+      Assertions.assertThatThrownBy(() -> taskService.complete(slot.getId(), typedOwner))
+          .as("an owner is chosen from the list, never typed").isInstanceOf(FormInputRefusedException.class)
+          .hasMessageContaining("agreedActions[1].owner: must be one of the offered values").hasMessageNotContaining("the DC on nights");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    complete(slot, twoActions);
     execute(job("sendOutcome", earlier));
     execute(job("closeMeeting", earlier));
     assertThat(earlier).isEnded();
@@ -729,10 +744,25 @@ class ScrutinyPanelProcessTest extends EngineTest {
     Map<String, Object> outcome = new HashMap<>();
     outcome.put("directionForVictim", "Offer IDVA support again");
     outcome.put("directionForInvestigation", "Review the investigation plan");
-    outcome.put("action1What", action);
-    outcome.put("action1Owner", action == null ? null : "OIC");
-    outcome.put("action1Due", action == null ? null : LocalDate.now().plusDays(14).toString());
+    outcome.put("agreedActions", action == null ? agreedActions() : agreedActions(action, "OIC", LocalDate.now().plusDays(14).toString()));
     outcome.put("individualLearning", "Record the victim's safe-contact preferences first");
     return outcome;
+  }
+
+  /** The outcome form's dynamic list of agreed actions as Tasklist sends it: what, owner, due for each row. */
+  public static Object agreedActions(String... whatOwnerDue) {
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (int i = 0; i + 2 < whatOwnerDue.length; i += 3) {
+      Map<String, String> row = new java.util.LinkedHashMap<>();
+      row.put("what", whatOwnerDue[i]);
+      row.put("owner", whatOwnerDue[i + 1]);
+      row.put("due", whatOwnerDue[i + 2]);
+      rows.add(row);
+    }
+    try {
+      return org.camunda.spin.Spin.JSON(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(rows));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

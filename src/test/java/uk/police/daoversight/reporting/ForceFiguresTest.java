@@ -219,9 +219,8 @@ class ForceFiguresTest extends EngineTest {
       Map<String, Object> outcome = new HashMap<>();
       outcome.put("directionForVictim", "Keep the victim updated");
       outcome.put("directionForInvestigation", "Review the plan");
-      outcome.put("action1What", "Update the victim weekly");
-      outcome.put("action1Owner", "OIC");
-      outcome.put("action1Due", "2031-03-24");
+      outcome.put("agreedActions", uk.police.daoversight.panel.ScrutinyPanelProcessTest.agreedActions("Update the victim weekly", "OIC",
+          "2031-03-24"));
       outcome.put("themes", List.of(i == 0 ? "inexperiencedInvestigator" : "updatesWithheld"));
       complete(reviews.get(i), outcome);
     }

@@ -111,6 +111,37 @@ public final class FormFieldRules {
   }
 
   /**
+   * What a person typed into the free-text fields of the form's dynamic lists, keyed
+   * {@code list[i].key} (an agreed action's "what", say), so it is checked like a top-level text.
+   * Read-only and disabled fields in the rows are left out: they come back as they were shown.
+   */
+  public Map<String, String> listFreeText(Map<String, ?> submitted) {
+    Map<String, String> typed = new LinkedHashMap<>();
+    if (submitted == null) {
+      return typed;
+    }
+    root.children.forEach((name, child) -> {
+      if (!child.list || !(submitted.get(name) instanceof List<?> items)) {
+        return;
+      }
+      for (int i = 0; i < items.size(); i++) {
+        if (!(items.get(i) instanceof Map<?, ?> item)) {
+          continue;
+        }
+        int row = i;
+        child.fields.forEach((key, field) -> {
+          boolean text = "textfield".equals(field.type) || "textarea".equals(field.type);
+          if (text && !field.readonly && !field.disabled && field.readonlyExpression == null
+              && item.get(key) instanceof String value && !value.isBlank()) {
+            typed.put(name + "[" + row + "]." + key, value);
+          }
+        });
+      }
+    });
+    return typed;
+  }
+
+  /**
    * The top-level fields that are read-only (or disabled) for this data: the person may send them back
    * unchanged, and they are then not written.
    */

@@ -211,6 +211,7 @@ public class PersonInputGuard extends CommandInterceptor {
           typed.put(key, text);
         }
       }
+      typed.putAll(form.rules().listFreeText(plain));
       List<FormProblem> identities = check.check(userId, caseCodeOf(form), taskId, typed);
       if (!identities.isEmpty()) {
         throw new FormInputRefusedException(form.what() + " (form " + form.rules().formId() + ")", identities);

@@ -88,6 +88,24 @@ class FormFieldRulesTest {
         row("recordPanelOutcome", Map.of("themeOptions", themeOptions), outcome(List.of("t1", "t2")), List.of()),
         row("recordPanelOutcome", Map.of("themeOptions", themeOptions), outcome(List.of("t9")), List.of("themes: must contain only offered values")),
         row("recordPanelOutcome", Map.of("themeOptions", themeOptions), outcome("t1"), List.of("themes: must be a list of offered values")),
+        // an action's owner is chosen from the force's list, never typed (#20 item 6)
+        // and the panel agrees as many as it needs, each row checked (a dynamic list)
+        row("recordPanelOutcome", Map.of(), agreed(action("Ask for the plan", "OIC", "2026-12-17")), List.of()),
+        row("recordPanelOutcome", Map.of(), agreed(action("Ask for the plan", "Detective Superintendent", "2026-12-17"),
+            action("Refer to the IDVA", "SOO", "2026-12-10"), action("Check the PSD log", "PSD", "2026-12-24"),
+            action("Share with the council", "Partner agency", "2026-12-31")), List.of()),
+        row("recordPanelOutcome", Map.of(), agreed(action("Ask for the plan", "OIC", "2026-12-17"),
+            action("Ring back", "the DC on nights", "2026-12-17")), List.of("agreedActions[1].owner: must be one of the offered values")),
+        row("recordPanelOutcome", Map.of(), agreed(action("Ask for the plan", "", "")),
+            List.of("agreedActions[0].owner: is required", "agreedActions[0].due: is required")),
+        row("recordPanelOutcome", Map.of(), agreed(action("Ask for the plan", "OIC", "next week")),
+            List.of("agreedActions[0].due: must be a date")),
+        row("recordPanelOutcome", Map.of(), withAction(outcome(List.of()), "OIC"),
+            List.of("action1Due: is not a field of this form", "action1Owner: is not a field of this form",
+                "action1What: is not a field of this form")),
+        row("recordConferenceOutcome", Map.of(), withAction(conferenceOutcome(), "Partner agency"), List.of()),
+        row("recordConferenceOutcome", Map.of(), withAction(conferenceOutcome(), "Mrs Jones at the council"),
+            List.of("action1Owner: must be one of the offered values")),
         // the agenda's lists (#20 item 2): cases chosen from the waiting cases and the open cases, never typed
         row("prepareAgenda", AGENDA, Map.of("putFirst", List.of("BBBB-2222"), "addCaseCodes", List.of("CCCC-3333"),
             "deferCase1", "AAAA-1111", "deferReason1", "SOO on leave", "agendaReady", false), List.of()),
@@ -183,6 +201,17 @@ class FormFieldRulesTest {
   }
 
   @Test
+  void whatIsTypedInADynamicListsRowsIsFreeTextToCheck() throws IOException {
+    assertThat(rules("recordPanelOutcome").listFreeText(agreed(action("Ask for the plan", "OIC", "2026-12-17"),
+        action("Refer to the IDVA", "SOO", "2026-12-10"))))
+        .containsExactly(Map.entry("agreedActions[0].what", "Ask for the plan"), Map.entry("agreedActions[1].what", "Refer to the IDVA"));
+    // the open actions shown read-only come back as they were; only the note is typed
+    assertThat(rules("reviewOpenActions").listFreeText(Map.of("actionReviews", List.of(Map.of("caseCode", "ABCD-1234",
+        "action", "Ring the victim", "status", "NOT_POSSIBLE", "note", "Declined")))))
+        .containsExactly(Map.entry("actionReviews[0].note", "Declined"));
+  }
+
+  @Test
   void everyDeployedFormParses() throws IOException {
     try (Stream<Path> forms = Files.list(Path.of("forms"))) {
       forms.filter(p -> p.toString().endsWith(".form")).forEach(p -> {
@@ -224,6 +253,32 @@ class FormFieldRulesTest {
     sent.put("directionForInvestigation", "Continue");
     sent.put("slotResult", "DISCUSSED"); // the form's default, which Tasklist sends
     sent.put("themes", themes);
+    return sent;
+  }
+
+  private static Map<String, Object> withAction(Map<String, Object> sent, String owner) {
+    sent.put("action1What", "Ask for the investigation plan");
+    sent.put("action1Owner", owner);
+    sent.put("action1Due", "2026-12-17");
+    return sent;
+  }
+
+  @SafeVarargs
+  private static Map<String, Object> agreed(Map<String, Object>... actions) {
+    Map<String, Object> sent = outcome(List.of());
+    sent.put("agreedActions", List.of(actions));
+    return sent;
+  }
+
+  private static Map<String, Object> action(String what, String owner, String due) {
+    return Map.of("what", what, "owner", owner, "due", due);
+  }
+
+  private static Map<String, Object> conferenceOutcome() {
+    Map<String, Object> sent = new HashMap<>();
+    sent.put("primaryParties", "AS_REFERRED");
+    sent.put("directionForVictim", "Keep updating");
+    sent.put("directionForInvestigation", "Continue");
     return sent;
   }
 
