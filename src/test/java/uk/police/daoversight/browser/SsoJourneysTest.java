@@ -60,6 +60,7 @@ import uk.police.daoversight.support.Referrals;
     "oversight.sso.referral-clients=" + SsoJourneysTest.FORCE_SYSTEM,
 })
 @ActiveProfiles({"test", "sso"})
+@org.junit.jupiter.api.Tag("own-jvm")
 class SsoJourneysTest {
 
   static final String ENGINE = "sso";
