@@ -7,15 +7,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
-import java.time.Clock;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 import uk.police.daoversight.intake.Party;
-import uk.police.daoversight.vault.seal.CaseKeys;
+import uk.police.daoversight.vault.seal.SealingMigration;
 import uk.police.daoversight.vault.seal.VaultKek;
 import uk.police.daoversight.vault.seal.VaultSeals;
 
@@ -25,38 +21,21 @@ import uk.police.daoversight.vault.seal.VaultSeals;
  * need the configured secret; Spring Boot hands this bean to Flyway.
  */
 @Component
-public class PersonKeysMigration implements JavaMigration {
+public class PersonKeysMigration extends SealingMigration {
 
   private static final List<String> KEY_COLUMNS =
       List.of("victim_staff_key", "victim_person_key", "perpetrator_staff_key", "perpetrator_person_key");
 
   private final ReferenceKeys keys;
-  private final VaultKek kek;
 
   public PersonKeysMigration(ReferenceKeys keys, VaultKek kek) {
+    super("8", "vault person keys", kek);
     this.keys = keys;
-    this.kek = kek;
   }
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("8");
-  }
 
-  @Override
-  public String getDescription() {
-    return "vault person keys";
-  }
 
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
 
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
-  }
 
   @Override
   public void migrate(Context context) throws SQLException {
@@ -75,8 +54,7 @@ public class PersonKeysMigration implements JavaMigration {
 
   /** Sets the four keys of every vault row from its people (plain rows, or sealed ones opened with their key). */
   void fillKeys(Connection connection) throws SQLException {
-    VaultSeals seals = new VaultSeals(new CaseKeys(new JdbcTemplate(new SingleConnectionDataSource(connection, true)),
-        kek, Clock.systemUTC()));
+    VaultSeals seals = seals(jdbc(connection));
     List<String[]> rows = new ArrayList<>();
     try (Statement select = connection.createStatement();
          ResultSet rs = select.executeQuery("""

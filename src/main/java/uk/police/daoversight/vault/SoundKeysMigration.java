@@ -5,17 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 import uk.police.daoversight.intake.Party;
-import uk.police.daoversight.vault.seal.CaseKeys;
+import uk.police.daoversight.vault.seal.SealingMigration;
 import uk.police.daoversight.vault.seal.VaultKek;
 import uk.police.daoversight.vault.seal.VaultSeals;
 
@@ -25,41 +21,23 @@ import uk.police.daoversight.vault.seal.VaultSeals;
  * people left to key. A Java migration because the keys need the configured secret.
  */
 @Component
-public class SoundKeysMigration implements JavaMigration {
+public class SoundKeysMigration extends SealingMigration {
 
   private final ReferenceKeys keys;
-  private final VaultKek kek;
 
   public SoundKeysMigration(ReferenceKeys keys, VaultKek kek) {
+    super("72", "vault sound keys", kek);
     this.keys = keys;
-    this.kek = kek;
   }
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("72");
-  }
 
-  @Override
-  public String getDescription() {
-    return "vault sound keys";
-  }
 
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
 
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
-  }
 
   @Override
   public void migrate(Context context) throws SQLException {
     Connection connection = context.getConnection();
-    VaultSeals seals = new VaultSeals(new CaseKeys(new JdbcTemplate(new SingleConnectionDataSource(connection, true)),
-        kek, Clock.systemUTC()));
+    VaultSeals seals = seals(jdbc(context));
     List<String[]> rows = new ArrayList<>();
     try (Statement select = connection.createStatement();
          ResultSet rs = select.executeQuery("select * from case_identity where erased_at is null")) {

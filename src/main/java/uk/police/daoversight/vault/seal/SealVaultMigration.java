@@ -1,11 +1,7 @@
 package uk.police.daoversight.vault.seal;
 
-import java.time.Clock;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,38 +10,20 @@ import org.springframework.stereotype.Component;
  * transaction. Counted before and after per table ({@link PlainRowSealer}); a second run seals nothing.
  */
 @Component
-public class SealVaultMigration implements JavaMigration {
-
-  private final VaultKek kek;
+public class SealVaultMigration extends SealingMigration {
 
   public SealVaultMigration(VaultKek kek) {
-    this.kek = kek;
+    super("31", "seal the vault", kek);
   }
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("31");
-  }
 
-  @Override
-  public String getDescription() {
-    return "seal the vault";
-  }
 
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
 
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
-  }
 
   @Override
   public void migrate(Context context) {
-    JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true));
-    PlainRowSealer sealer = new PlainRowSealer(jdbc, new VaultSeals(new CaseKeys(jdbc, kek, Clock.systemUTC())));
+    JdbcTemplate jdbc = jdbc(context);
+    PlainRowSealer sealer = new PlainRowSealer(jdbc, seals(jdbc));
     sealer.fillAboveConstable();
     sealer.sealAll();
   }
